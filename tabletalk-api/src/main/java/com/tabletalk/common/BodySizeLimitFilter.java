@@ -1,0 +1,65 @@
+package com.tabletalk.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over the limit with 413, whether the client announces the length or streams it
+ * chunked, before any of it is parsed.
+ */
+@PreMatching
+public class BodySizeLimitFilter implements ContainerRequestFilter {
+
+    private final int maxBytes;
+
+    public BodySizeLimitFilter(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge();
+        }
+        request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + (maxBytes / 1024) + " KiB.");
+    }
+
+    private final class LimitedStream extends FilterInputStream {
+        private long remaining;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int next = super.read();
+            if (next >= 0 && --remaining < 0) {
+                throw tooLarge();
+            }
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int count = super.read(buffer, offset, length);
+            if (count > 0) {
+                remaining -= count;
+                if (remaining < 0) {
+                    throw tooLarge();
+                }
+            }
+            return count;
+        }
+    }
+}
