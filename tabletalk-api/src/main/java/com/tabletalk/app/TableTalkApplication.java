@@ -5,12 +5,29 @@ import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.JsonExceptionMapper;
 import com.tabletalk.common.UnexpectedExceptionMapper;
 import com.tabletalk.common.WebApplicationExceptionMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.tabletalk.analytics.AnalyticsRecorder;
+import com.tabletalk.common.SecurityHeadersFilter;
+import com.tabletalk.qr.QrResource;
+import com.tabletalk.question.ContextResource;
+import com.tabletalk.question.QuestionCatalog;
+import com.tabletalk.question.QuestionDao;
+import com.tabletalk.session.SessionDao;
+import com.tabletalk.session.SessionJanitor;
+import com.tabletalk.session.SessionResource;
+import com.tabletalk.session.SessionService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
@@ -41,16 +58,37 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.addCommand(new DatabaseCommand());
     }
 
+    /** Strict reading of client JSON; set after config.yml is parsed, which shares this mapper. */
+    private static void configureJson(ObjectMapper mapper) {
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // "1" is not a version and "yes" is not a boolean: no silent coercion of client input.
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    }
+
     @Override
     public void run(TableTalkConfiguration config, Environment environment) {
+        configureJson(environment.getObjectMapper());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "postgresql");
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
 
+        QuestionCatalog questions = new QuestionCatalog(() -> jdbi.onDemand(QuestionDao.class).all());
+        AnalyticsRecorder analytics = new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
+        environment.lifecycle().manage(analytics);
+        SessionService sessions = new SessionService(jdbi.onDemand(SessionDao.class), questions, analytics,
+                config.getSessions(), Clock.systemUTC());
+        environment.lifecycle().manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
+
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
+        jersey.register(new SecurityHeadersFilter());
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
@@ -59,5 +97,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         ExecutorService healthExecutor = environment.lifecycle().executorService("health-%d")
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
+        jersey.register(new ContextResource(questions));
+        jersey.register(new SessionResource(sessions, config.getWeb().frontendOrigin()));
+        jersey.register(new QrResource(config.getWeb().frontendOrigin()));
     }
 }

@@ -31,6 +31,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, message);
     }
 
+    /** An ApiException somewhere in a chain of causes (parsers and Jersey wrap what a stream throws). */
+    public static java.util.Optional<ApiException> findIn(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public ErrorCode code() {
         return code;
     }

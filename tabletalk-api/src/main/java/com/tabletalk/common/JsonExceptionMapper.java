@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,7 +17,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
-        return ErrorResponses.of(ErrorCode.INVALID_REQUEST, describe(exception));
+        return ApiException.findIn(exception)
+                .map(api -> new ApiExceptionMapper().toResponse(api))
+                .orElseGet(() -> ErrorResponses.of(ErrorCode.INVALID_REQUEST, describe(exception)));
     }
 
     public static String describe(JsonProcessingException exception) {
@@ -25,6 +28,11 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         }
         if (exception instanceof JsonParseException) {
             return "The body is not valid JSON.";
+        }
+        if (exception instanceof InvalidTypeIdException invalidType) {
+            return invalidType.getTypeId() == null
+                    ? "The message needs a \"type\"."
+                    : "Unknown type '" + safe(invalidType.getTypeId()) + "'.";
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + safe(unknown.getPropertyName()) + "'.";

@@ -13,7 +13,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return incident(exception);
+        return ApiException.findIn(exception)
+                .map(api -> new ApiExceptionMapper().toResponse(api))
+                .orElseGet(() -> incident(exception));
     }
 
     static Response incident(Throwable exception) {

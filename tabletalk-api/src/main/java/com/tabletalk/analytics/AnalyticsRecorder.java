@@ -1,0 +1,128 @@
+package com.tabletalk.analytics;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes analytics events in the background, in batches. A command only puts its event on a bounded queue:
+ * when the queue is full or the database is away, events are dropped and counted, and the command never waits.
+ */
+public class AnalyticsRecorder implements AnalyticsSink, Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRecorder.class);
+    private static final int BATCH = 500;
+
+    private record Event(String type, UUID sessionId, Instant occurredAt, String data) {
+    }
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final MetricRegistry metrics;
+    private final BlockingQueue<Event> queue;
+    private final Counter dropped;
+    private final Counter failed;
+    private volatile boolean running;
+    private Thread writer;
+
+    public AnalyticsRecorder(Jdbi jdbi, ObjectMapper json, MetricRegistry metrics, int capacity) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.metrics = metrics;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.dropped = metrics.counter("analytics.events.dropped");
+        this.failed = metrics.counter("analytics.events.failed");
+        metrics.gauge("analytics.events.queued", () -> queue::size);
+    }
+
+    @Override
+    public void record(String type, UUID sessionId, Map<String, Object> data) {
+        metrics.counter("analytics.events." + type).inc();
+        String body;
+        try {
+            body = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            dropped.inc();
+            return;
+        }
+        if (!queue.offer(new Event(type, sessionId, Instant.now(), body))) {
+            dropped.inc();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::drainUntilStopped, "analytics-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        writer.interrupt();
+        writer.join(5_000);
+        flush();
+    }
+
+    /** Writes whatever is queued now; for shutdown and for tests. */
+    public void flush() {
+        List<Event> batch = new ArrayList<>();
+        while (queue.drainTo(batch, BATCH) > 0) {
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void drainUntilStopped() {
+        List<Event> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                Event first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<Event> batch) {
+        try {
+            jdbi.useHandle(handle -> {
+                PreparedBatch insert = handle.prepareBatch(
+                        "INSERT INTO analytics_events (type, session_id, occurred_at, data) "
+                                + "VALUES (:type, :sessionId, :occurredAt, CAST(:data AS jsonb))");
+                for (Event event : batch) {
+                    insert.bind("type", event.type()).bind("sessionId", event.sessionId())
+                            .bind("occurredAt", event.occurredAt()).bind("data", event.data()).add();
+                }
+                insert.execute();
+            });
+        } catch (RuntimeException e) {
+            failed.inc(batch.size());
+            LOG.warn("Could not write {} analytics events: {}", batch.size(), e.getClass().getSimpleName());
+        }
+    }
+}

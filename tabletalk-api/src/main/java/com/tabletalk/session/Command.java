@@ -1,0 +1,126 @@
+package com.tabletalk.session;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.tabletalk.common.ApiException;
+
+/**
+ * What a participant asks of a session, over REST or the live channel. Every command names the version it was
+ * sent against; a command against any other version changes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Command.Next.class, name = "next"),
+    @JsonSubTypes.Type(value = Command.Reveal.class, name = "reveal"),
+    @JsonSubTypes.Type(value = Command.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = Command.Answer.class, name = "answer"),
+    @JsonSubTypes.Type(value = Command.End.class, name = "end"),
+})
+public sealed interface Command {
+
+    Long version();
+
+    /** Java 17 has no pattern switch: a visitor keeps every use of commands exhaustive. */
+    <R> R accept(Visitor<R> visitor);
+
+    interface Visitor<R> {
+        R next(Next next);
+
+        R reveal(Reveal reveal);
+
+        R ready(Ready ready);
+
+        R answer(Answer answer);
+
+        R end(End end);
+    }
+
+    /** The wire name, as in {@code "type"}. */
+    String type();
+
+    /** Checks what Jackson cannot: required fields and their ranges. */
+    default void validate() {
+        if (version() == null) {
+            throw ApiException.invalid("version is required.");
+        }
+        if (version() < 1) {
+            throw ApiException.invalid("version must be a positive number.");
+        }
+    }
+
+    record Next(Long version) implements Command {
+        @Override
+        public String type() {
+            return "next";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.next(this);
+        }
+    }
+
+    record Reveal(Long version) implements Command {
+        @Override
+        public String type() {
+            return "reveal";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reveal(this);
+        }
+    }
+
+    record Ready(Boolean ready, Long version) implements Command {
+        @Override
+        public String type() {
+            return "ready";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ready(this);
+        }
+
+        @Override
+        public void validate() {
+            Command.super.validate();
+            if (ready == null) {
+                throw ApiException.invalid("ready must be true or false.");
+            }
+        }
+    }
+
+    record Answer(String optionId, Long version) implements Command {
+        @Override
+        public String type() {
+            return "answer";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.answer(this);
+        }
+
+        @Override
+        public void validate() {
+            Command.super.validate();
+            if (optionId == null || !optionId.matches("[a-d]")) {
+                throw ApiException.invalid("optionId must be the id of one of the card's options.");
+            }
+        }
+    }
+
+    record End(Long version) implements Command {
+        @Override
+        public String type() {
+            return "end";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.end(this);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.tabletalk.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.question.Context;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+
+/**
+ * Sessions in PostgreSQL. Every change is one compare-and-set statement on {@code version}, so two phones or two
+ * instances sending the same command produce exactly one change. Expiry is judged by the database's clock.
+ */
+public interface SessionDao {
+
+    String COLUMNS = "id, table_token, context, mode, status, version, deck_seed, deck, position, revealed, "
+            + "participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed";
+
+    @SqlQuery("INSERT INTO sessions (id, table_token, context, mode, status, version, deck_seed, deck, position, revealed, "
+            + "participants, created_at, last_active_at, expires_at) "
+            + "VALUES (:id, :tableToken, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, CAST(:participants AS jsonb), "
+            + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds))) "
+            + "RETURNING " + COLUMNS)
+    @UseRowMapper(Mapper.class)
+    SessionRow insert(@Bind("id") UUID id, @Bind("tableToken") String tableToken, @Bind("context") String context,
+                      @Bind("mode") String mode, @Bind("status") String status, @Bind("deckSeed") String deckSeed,
+                      @Bind("deck") int[] deck, @Bind("participants") String participantsJson,
+                      @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
+    @UseRowMapper(Mapper.class)
+    Optional<SessionRow> find(@Bind("id") UUID id);
+
+    /**
+     * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
+     * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime.
+     */
+    @SqlQuery("UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
+            + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
+            + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
+            + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
+            + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
+            + "RETURNING " + COLUMNS)
+    @UseRowMapper(Mapper.class)
+    Optional<SessionRow> compareAndSet(@Bind("id") UUID id, @Bind("expectedVersion") long expectedVersion,
+                                       @Bind("status") String status, @Bind("position") int position,
+                                       @Bind("revealed") boolean revealed, @Bind("participants") String participantsJson,
+                                       @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+
+    /** Marks open sessions whose time is up as expired (a change like any other), returning how many. */
+    @SqlQuery("UPDATE sessions SET status = 'expired', version = version + 1, closed_at = now() "
+            + "WHERE id IN (SELECT id FROM sessions WHERE status IN ('waiting', 'active') AND expires_at <= now() "
+            + "ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+            + "RETURNING " + COLUMNS)
+    @UseRowMapper(Mapper.class)
+    List<SessionRow> expireDue(@Bind("limit") int limit);
+
+    /** Deletes closed sessions older than the retention time; analytics events stay. */
+    @SqlUpdate("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
+            + "LIMIT :limit FOR UPDATE SKIP LOCKED)")
+    int deleteClosedBefore(@Bind("retentionSeconds") long retentionSeconds, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()")
+    long countOpen();
+
+    /** Maps a row; the participants JSON is read with the application's mapper. */
+    class Mapper implements RowMapper<SessionRow> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final TypeReference<List<ParticipantRow>> PARTICIPANTS = new TypeReference<>() {
+        };
+
+        @Override
+        public SessionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Array deckArray = rs.getArray("deck");
+            Integer[] deck = (Integer[]) deckArray.getArray();
+            List<ParticipantRow> participants;
+            try {
+                participants = JSON.readValue(rs.getString("participants"), PARTICIPANTS);
+            } catch (JsonProcessingException e) {
+                throw new SQLException("Unreadable participants of a session", e);
+            }
+            return new SessionRow(rs.getObject("id", UUID.class), rs.getString("table_token"),
+                    Context.fromWire(rs.getString("context")), Mode.fromWire(rs.getString("mode")),
+                    SessionStatus.fromWire(rs.getString("status")), rs.getLong("version"), rs.getString("deck_seed"),
+                    Arrays.asList(deck), rs.getInt("position"), rs.getBoolean("revealed"), participants,
+                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                    rs.getBoolean("lapsed"));
+        }
+
+        static String write(List<ParticipantRow> participants) {
+            try {
+                return JSON.writeValueAsString(participants);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Participants always serialise", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.tabletalk.session;
+
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
+import com.tabletalk.qr.QrCodes;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final String frontendOrigin;
+
+    public SessionResource(SessionService sessions, String frontendOrigin) {
+        this.sessions = sessions;
+        this.frontendOrigin = frontendOrigin;
+    }
+
+    public record CreateSessionRequest(String tableToken, String context, String mode) {
+    }
+
+    public record ParticipantCredentials(String id, String token) {
+    }
+
+    public record JoinResponse(SessionView session, ParticipantCredentials participant) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateSessionRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw ApiException.invalid("Send a JSON object with tableToken, context and mode.");
+        }
+        SessionService.Joined joined = sessions.create(request.tableToken(), request.context(), request.mode());
+        return Response.created(uri.getAbsolutePathBuilder().path(joined.session().id().toString()).build())
+                .entity(response(joined))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/participants")
+    public Response join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<String> token = Optional.empty();
+        if (authorization != null && !authorization.isBlank()) {
+            token = Optional.of(ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken));
+        }
+        SessionService.Joined joined = sessions.join(sessionId(id), token);
+        return Response.status(joined.created() ? 201 : 200).entity(response(joined)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SessionView get(@PathParam("id") String id) {
+        return sessions.get(sessionId(id));
+    }
+
+    /** The join code the first phone shows the second: a QR code of the web app's join page for this session. */
+    @GET
+    @Path("/{id}/qr.svg")
+    @Produces("image/svg+xml")
+    public Response joinCode(@PathParam("id") String id) {
+        UUID sessionId = sessionId(id);
+        sessions.get(sessionId);
+        return Response.ok(QrCodes.svg(frontendOrigin + "/s/" + sessionId + "/join"), "image/svg+xml").build();
+    }
+
+    @POST
+    @Path("/{id}/commands")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionView command(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               Command command) {
+        UUID sessionId = sessionId(id);
+        String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
+        if (command == null) {
+            throw ApiException.invalid("Send a command as a JSON object, e.g. {\"type\":\"next\",\"version\":1}.");
+        }
+        return sessions.command(sessionId, token, command);
+    }
+
+    /** Session ids are UUIDs; anything else is refused before the database is asked. */
+    public static UUID sessionId(String raw) {
+        if (raw == null || raw.length() != 36) {
+            throw ApiException.invalid("That is not a session id.");
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("That is not a session id.");
+        }
+    }
+
+    private static ApiException badToken() {
+        return new ApiException(ErrorCode.UNAUTHORIZED, "Send your participant token as 'Authorization: Bearer <token>'.");
+    }
+
+    private static JoinResponse response(SessionService.Joined joined) {
+        return new JoinResponse(joined.session(), new ParticipantCredentials(joined.participantId(), joined.token()));
+    }
+}

@@ -1,0 +1,34 @@
+package com.tabletalk.session;
+
+import com.tabletalk.question.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A session as the database holds it. {@code lapsed} is computed by the database on read: the session is still
+ * marked open but its expiry time has passed.
+ */
+public record SessionRow(UUID id, String tableToken, Context context, Mode mode, SessionStatus status, long version,
+                         String deckSeed, List<Integer> deck, int position, boolean revealed,
+                         List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed) {
+
+    public SessionRow {
+        deck = List.copyOf(deck);
+        participants = List.copyOf(participants);
+    }
+
+    /** The status clients see: an open session past its expiry time is expired even before the janitor marks it. */
+    public SessionStatus effectiveStatus() {
+        return status.isOpen() && lapsed ? SessionStatus.EXPIRED : status;
+    }
+
+    public int currentQuestionId() {
+        return deck.get(position);
+    }
+
+    public SessionRow with(SessionStatus newStatus, int newPosition, boolean newRevealed, List<ParticipantRow> newParticipants) {
+        return new SessionRow(id, tableToken, context, mode, newStatus, version, deckSeed, deck, newPosition, newRevealed,
+                newParticipants, createdAt, expiresAt, lapsed);
+    }
+}

@@ -1,0 +1,113 @@
+package com.tabletalk.session;
+
+import com.tabletalk.common.ApiException;
+import com.tabletalk.question.Question;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a command does to a session, as a pure function of the session, the sender and the current card. The
+ * caller has already checked that the session is open and the version matches; the result is written with one
+ * compare-and-set on that version.
+ */
+public final class SessionRules {
+
+    private SessionRules() {
+    }
+
+    /** The session after the command, or the same row when the command changes nothing. */
+    public static SessionRow apply(SessionRow session, String senderId, Command command, Question card) {
+        return command.accept(new Command.Visitor<>() {
+            @Override
+            public SessionRow next(Command.Next next) {
+                return SessionRules.next(session, senderId);
+            }
+
+            @Override
+            public SessionRow reveal(Command.Reveal reveal) {
+                return session.with(session.status(), session.position(), true, session.participants());
+            }
+
+            @Override
+            public SessionRow ready(Command.Ready ready) {
+                return SessionRules.ready(session, senderId, ready.ready());
+            }
+
+            @Override
+            public SessionRow answer(Command.Answer answer) {
+                return SessionRules.answer(session, senderId, answer.optionId(), card);
+            }
+
+            @Override
+            public SessionRow end(Command.End end) {
+                return session.with(SessionStatus.ENDED, session.position(), session.revealed(), session.participants());
+            }
+        });
+    }
+
+    /** In dual mode the card moves once everyone present wants it to; the sender is present by sending. */
+    private static SessionRow next(SessionRow session, String senderId) {
+        if (session.mode() == Mode.SINGLE) {
+            return moveOn(session);
+        }
+        List<ParticipantRow> participants = update(session.participants(), senderId, p -> p.withWantsNext(true));
+        if (everyPresent(participants, senderId, ParticipantRow::wantsNext)) {
+            return moveOn(session.with(session.status(), session.position(), session.revealed(), participants));
+        }
+        return session.with(session.status(), session.position(), session.revealed(), participants);
+    }
+
+    private static SessionRow ready(SessionRow session, String senderId, boolean ready) {
+        List<ParticipantRow> participants = update(session.participants(), senderId, p -> p.withReady(ready));
+        boolean revealed = session.revealed() || everyPresent(participants, senderId, ParticipantRow::ready);
+        return session.with(session.status(), session.position(), revealed, participants);
+    }
+
+    private static SessionRow answer(SessionRow session, String senderId, String optionId, Question card) {
+        if (!card.isChoice()) {
+            throw ApiException.invalid("This card is an open question; it has no options to answer.");
+        }
+        if (!card.hasOption(optionId)) {
+            throw ApiException.invalid("This card has no option '" + optionId + "'.");
+        }
+        ParticipantRow sender = participant(session, senderId);
+        if (sender.answer() != null) {
+            throw ApiException.invalid("Your answer to this card is already locked in.");
+        }
+        List<ParticipantRow> participants = update(session.participants(), senderId, p -> p.withAnswer(optionId));
+        return session.with(session.status(), session.position(), session.revealed(), participants);
+    }
+
+    private static SessionRow moveOn(SessionRow session) {
+        int next = (session.position() + 1) % session.deck().size();
+        List<ParticipantRow> participants = session.participants().stream().map(ParticipantRow::forNewCard).toList();
+        return session.with(session.status(), next, false, participants);
+    }
+
+    /** Answers are shown once everyone present has locked one in. */
+    public static boolean answersVisible(SessionRow session) {
+        List<ParticipantRow> present = present(session.participants(), null);
+        return !present.isEmpty() && present.stream().allMatch(p -> p.answer() != null);
+    }
+
+    private static boolean everyPresent(List<ParticipantRow> participants, String senderId, Predicate<ParticipantRow> test) {
+        return present(participants, senderId).stream().allMatch(test);
+    }
+
+    private static List<ParticipantRow> present(List<ParticipantRow> participants, String senderId) {
+        List<ParticipantRow> present = participants.stream()
+                .filter(p -> p.connected() || p.id().equals(senderId))
+                .toList();
+        return present.isEmpty() ? participants : present;
+    }
+
+    private static ParticipantRow participant(SessionRow session, String id) {
+        return session.participants().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no participant " + id));
+    }
+
+    private static List<ParticipantRow> update(List<ParticipantRow> participants, String id, UnaryOperator<ParticipantRow> change) {
+        return participants.stream().map(p -> p.id().equals(id) ? change.apply(p) : p).toList();
+    }
+}

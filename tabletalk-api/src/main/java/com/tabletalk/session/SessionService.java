@@ -1,0 +1,274 @@
+package com.tabletalk.session;
+
+import com.tabletalk.analytics.AnalyticsSink;
+import com.tabletalk.app.TableTalkConfiguration.SessionsConfig;
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
+import com.tabletalk.deck.DeckShuffler;
+import com.tabletalk.question.Context;
+import com.tabletalk.question.Question;
+import com.tabletalk.question.QuestionCatalog;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** Creating, joining and playing sessions. The database row is the truth; this class holds no session state. */
+public class SessionService {
+
+    private static final Pattern TABLE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String[] PARTICIPANT_IDS = {"A", "B"};
+    private static final int JOIN_ATTEMPTS = 5;
+
+    private final SessionDao sessions;
+    private final QuestionCatalog questions;
+    private final AnalyticsSink analytics;
+    private final SessionsConfig config;
+    private final Clock clock;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
+    public SessionService(SessionDao sessions, QuestionCatalog questions, AnalyticsSink analytics, SessionsConfig config,
+                          Clock clock) {
+        this.sessions = sessions;
+        this.questions = questions;
+        this.analytics = analytics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A new session with its participant A. */
+    public Joined create(String tableToken, String contextName, String modeName) {
+        if (tableToken == null || !TABLE_TOKEN.matcher(tableToken).matches()) {
+            throw ApiException.invalid("tableToken must be 1 to 64 letters, digits, '-' or '_'.");
+        }
+        Context context = Context.fromWire(contextName);
+        Mode mode = Mode.fromWire(modeName);
+        List<Integer> active = questions.activeIds(context);
+        if (active.isEmpty()) {
+            throw new IllegalStateException("The question bank has no active questions for " + context.wire());
+        }
+        LocalDate serviceDay = LocalDate.now(clock.withZone(config.serviceZone()));
+        String seed = DeckShuffler.seed(tableToken, context.wire(), serviceDay);
+        List<Integer> deck = DeckShuffler.shuffle(active, seed);
+        String token = ParticipantTokens.newToken();
+        List<ParticipantRow> participants = List.of(ParticipantRow.joined(PARTICIPANT_IDS[0], ParticipantTokens.hash(token)));
+        SessionStatus status = mode == Mode.DUAL ? SessionStatus.WAITING : SessionStatus.ACTIVE;
+        SessionRow created = sessions.insert(UUID.randomUUID(), tableToken, context.wire(), mode.wire(), status.wire(), seed,
+                deck.stream().mapToInt(Integer::intValue).toArray(), SessionDao.Mapper.write(participants),
+                config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
+        analytics.record(AnalyticsSink.SESSION_CREATED, created.id(), describe(created));
+        analytics.record(AnalyticsSink.CARD_SHOWN, created.id(), describeCard(created));
+        return new Joined(view(created), PARTICIPANT_IDS[0], token, true);
+    }
+
+    /**
+     * Joins a session as its next participant, or, given the token of an existing participant, returns that
+     * participant again (how a reloaded page rejoins).
+     */
+    public Joined join(UUID id, Optional<String> presentedToken) {
+        for (int attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+            SessionRow session = open(id);
+            if (presentedToken.isPresent()) {
+                String token = presentedToken.get();
+                ParticipantRow existing = participantFor(session, token)
+                        .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+                return new Joined(view(session), existing.id(), token, false);
+            }
+            if (session.participants().size() >= session.mode().seats()) {
+                throw new ApiException(ErrorCode.SESSION_FULL, session.mode() == Mode.SINGLE
+                        ? "This is a one-phone session; it cannot be joined from another phone."
+                        : "Two phones are already in this session.");
+            }
+            String participantId = PARTICIPANT_IDS[session.participants().size()];
+            String token = ParticipantTokens.newToken();
+            List<ParticipantRow> participants = new ArrayList<>(session.participants());
+            participants.add(ParticipantRow.joined(participantId, ParticipantTokens.hash(token)));
+            SessionStatus status = participants.size() == session.mode().seats() ? SessionStatus.ACTIVE : session.status();
+            Optional<SessionRow> written = write(session, session.with(status, session.position(), session.revealed(), participants));
+            if (written.isPresent()) {
+                Map<String, Object> data = describe(written.get());
+                data.put("participant", participantId);
+                analytics.record(AnalyticsSink.PARTICIPANT_JOINED, id, data);
+                return new Joined(view(written.get()), participantId, token, true);
+            }
+            // Another phone joined or played at the same moment: read again and retry.
+        }
+        throw new ApiException(ErrorCode.VERSION_CONFLICT, "The session is changing too fast to join; try again.",
+                Map.of("session", current(id)), Map.of());
+    }
+
+    /** The current state; 404 for an unknown id and 410 for one that has ended or expired. */
+    public SessionView get(UUID id) {
+        return view(open(id));
+    }
+
+    /** The state whatever its status, for the live channel's last word; empty when the session is gone. */
+    public Optional<SessionView> find(UUID id) {
+        return sessions.find(id).map(this::view);
+    }
+
+    /** Which participant a token belongs to, if it belongs to this session. */
+    public Optional<String> authenticate(SessionRow session, String token) {
+        return participantFor(session, token).map(ParticipantRow::id);
+    }
+
+    public Optional<SessionRow> row(UUID id) {
+        return sessions.find(id);
+    }
+
+    /** Applies one command sent by the holder of {@code token}. */
+    public SessionView command(UUID id, String token, Command command) {
+        command.validate();
+        SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
+        String senderId = participantFor(session, token)
+                .map(ParticipantRow::id)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+        ensureOpen(session);
+        if (command.version() != session.version()) {
+            throw conflict(session);
+        }
+        Question card = card(session);
+        SessionRow next = SessionRules.apply(session, senderId, command, card);
+        if (sameState(session, next)) {
+            return view(session);
+        }
+        SessionRow written = write(session, next).orElseThrow(() -> {
+            SessionRow now = sessions.find(id).orElseThrow(SessionService::unknown);
+            ensureOpen(now);
+            return conflict(now);
+        });
+        recordCommand(session, written, senderId, command);
+        return view(written);
+    }
+
+    /** Marks sessions whose time is up as expired, so that their phones hear of it. */
+    public int expireDue(int limit) {
+        List<SessionRow> expired = sessions.expireDue(limit);
+        for (SessionRow session : expired) {
+            analytics.record(AnalyticsSink.SESSION_EXPIRED, session.id(), describe(session));
+            notifyListeners(session);
+        }
+        return expired.size();
+    }
+
+    public int deleteClosed(int limit) {
+        return sessions.deleteClosedBefore(config.retention().toSeconds(), limit);
+    }
+
+    public long countOpen() {
+        return sessions.countOpen();
+    }
+
+    public SessionView view(SessionRow session) {
+        return SessionView.of(session, card(session));
+    }
+
+    private Optional<SessionRow> write(SessionRow before, SessionRow after) {
+        Optional<SessionRow> written = sessions.compareAndSet(before.id(), before.version(), after.status().wire(),
+                after.position(), after.revealed(), SessionDao.Mapper.write(after.participants()),
+                config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
+        written.ifPresent(this::notifyListeners);
+        return written;
+    }
+
+    private void notifyListeners(SessionRow session) {
+        for (SessionListener listener : listeners) {
+            listener.changed(session);
+        }
+    }
+
+    private void recordCommand(SessionRow before, SessionRow after, String senderId, Command command) {
+        Map<String, Object> data = describeCard(before);
+        data.put("participant", senderId);
+        if (command instanceof Command.Next) {
+            analytics.record(AnalyticsSink.NEXT_REQUESTED, before.id(), data);
+        } else if (command instanceof Command.Answer answer) {
+            data.put("optionId", answer.optionId());
+            analytics.record(AnalyticsSink.ANSWER_GIVEN, before.id(), data);
+        } else if (command instanceof Command.End) {
+            analytics.record(AnalyticsSink.SESSION_ENDED, before.id(), describe(after));
+        }
+        if (!before.revealed() && after.revealed()) {
+            analytics.record(AnalyticsSink.HINT_REVEALED, before.id(), describeCard(before));
+        }
+        if (after.position() != before.position()) {
+            analytics.record(AnalyticsSink.CARD_SHOWN, after.id(), describeCard(after));
+        }
+    }
+
+    private Question card(SessionRow session) {
+        int questionId = session.currentQuestionId();
+        return questions.find(questionId)
+                .orElseThrow(() -> new IllegalStateException("Question " + questionId + " of a deck is missing from the bank"));
+    }
+
+    private SessionRow open(UUID id) {
+        SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
+        ensureOpen(session);
+        return session;
+    }
+
+    private static void ensureOpen(SessionRow session) {
+        SessionStatus status = session.effectiveStatus();
+        if (status == SessionStatus.ENDED) {
+            throw new ApiException(ErrorCode.SESSION_ENDED, "This session has ended. Scan the table's code to start a new one.");
+        }
+        if (status == SessionStatus.EXPIRED) {
+            throw new ApiException(ErrorCode.SESSION_EXPIRED, "This session has expired. Scan the table's code to start a new one.");
+        }
+    }
+
+    private ApiException conflict(SessionRow current) {
+        return new ApiException(ErrorCode.VERSION_CONFLICT,
+                "The session has moved on (it is at version " + current.version() + "); here is its current state.",
+                Map.of("session", view(current)), Map.of());
+    }
+
+    private SessionView current(UUID id) {
+        return view(sessions.find(id).orElseThrow(SessionService::unknown));
+    }
+
+    private static ApiException unknown() {
+        return ApiException.notFound("No session has that id.");
+    }
+
+    private static Optional<ParticipantRow> participantFor(SessionRow session, String token) {
+        if (!ParticipantTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return session.participants().stream().filter(p -> ParticipantTokens.matches(token, p.tokenHash())).findFirst();
+    }
+
+    private static boolean sameState(SessionRow a, SessionRow b) {
+        return a.status() == b.status() && a.position() == b.position() && a.revealed() == b.revealed()
+                && a.participants().equals(b.participants());
+    }
+
+    private static Map<String, Object> describe(SessionRow session) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("context", session.context().wire());
+        data.put("mode", session.mode().wire());
+        data.put("position", session.position());
+        return data;
+    }
+
+    private Map<String, Object> describeCard(SessionRow session) {
+        Map<String, Object> data = describe(session);
+        data.put("questionId", session.currentQuestionId());
+        return data;
+    }
+
+    /** A participant's place in a session: its id and token, and whether it was new. */
+    public record Joined(SessionView session, String participantId, String token, boolean created) {
+    }
+}

@@ -1,0 +1,41 @@
+package com.tabletalk.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.tabletalk.question.Question;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The session state every client renders: the same JSON over REST and the live channel. */
+public record SessionView(UUID id, String tableToken, String context, String mode, String status, long version,
+                          int position, int deckSize, Card card, boolean revealed, List<ParticipantView> participants,
+                          Map<String, String> answers, Instant createdAt, Instant expiresAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Card(int questionId, String text, String type, List<Question.Option> options, String category,
+                       String difficulty, String hint) {
+    }
+
+    public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {
+    }
+
+    public static SessionView of(SessionRow session, Question question) {
+        Card card = new Card(question.id(), question.text(), question.type(),
+                question.isChoice() ? question.options() : null, question.category(), question.difficulty(),
+                session.revealed() ? question.hint() : null);
+        List<ParticipantView> participants = session.participants().stream()
+                .map(p -> new ParticipantView(p.id(), p.connected(), p.ready(), p.answer() != null, p.wantsNext()))
+                .toList();
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (SessionRules.answersVisible(session)) {
+            session.participants().stream().filter(p -> p.answer() != null).forEach(p -> answers.put(p.id(), p.answer()));
+        }
+        return new SessionView(session.id(), session.tableToken(), session.context().wire(), session.mode().wire(),
+                session.effectiveStatus().wire(), session.version(), session.position(), session.deck().size(), card,
+                session.revealed(), participants, answers, session.createdAt().truncatedTo(ChronoUnit.MILLIS),
+                session.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,174 @@
+package com.tabletalk.common;
+
+import static com.tabletalk.testing.SessionFixtures.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.app.TableTalkConfiguration;
+import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.SessionFixtures.Phone;
+import com.tabletalk.testing.TestApp;
+import com.tabletalk.testing.TestDatabase;
+import com.tabletalk.testing.TestPostgres;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Wrong, huge, malformed and malicious input: a 4xx in the error envelope, never a 500, and no state changed. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BadInputIT {
+
+    private static final TestDatabase DB = TestPostgres.freshDatabase();
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB);
+
+    private static ApiClient api;
+    private static Phone phone;
+
+    @BeforeAll
+    static void aSessionToAttack() {
+        api = ApiClient.forPort(APP.getLocalPort());
+        phone = aSession().withMode("dual").create(api);
+    }
+
+    static Stream<Arguments> badCreateBodies() {
+        return Stream.of(
+                Arguments.of("missing fields", "{}", 400),
+                Arguments.of("missing mode", "{\"tableToken\":\"t1\",\"context\":\"exploring\"}", 400),
+                Arguments.of("unknown context", "{\"tableToken\":\"t1\",\"context\":\"romantic\",\"mode\":\"single\"}", 400),
+                Arguments.of("unknown mode", "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"triple\"}", 400),
+                Arguments.of("wrong type", "{\"tableToken\":7,\"context\":[],\"mode\":{}}", 400),
+                Arguments.of("table token with spaces", "{\"tableToken\":\"t 1\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
+                Arguments.of("table token too long", "{\"tableToken\":\"" + "t".repeat(65) + "\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
+                Arguments.of("script in table token", "{\"tableToken\":\"<script>\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
+                Arguments.of("not JSON", "tableToken=t1", 400),
+                Arguments.of("truncated JSON", "{\"tableToken\":\"t1\",", 400),
+                Arguments.of("an array", "[\"t1\",\"exploring\",\"single\"]", 400),
+                Arguments.of("a string", "\"hello\"", 400),
+                Arguments.of("null", "null", 400),
+                Arguments.of("deeply nested", "[".repeat(3000) + "]".repeat(3000), 400),
+                Arguments.of("oversized", "{\"tableToken\":\"" + "x".repeat(17 * 1024) + "\"}", 413));
+    }
+
+    @ParameterizedTest(name = "create with {0} → {2}")
+    @MethodSource("badCreateBodies")
+    void badSessionBodiesAreRefused(String what, String body, int status) {
+        long before = sessionCount();
+
+        ApiClient.Reply reply = api.post("/sessions", body);
+
+        assertEnvelope(reply, status);
+        assertThat(sessionCount()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> badCommands() {
+        return Stream.of(
+                Arguments.of("no type", "{\"version\":1}"),
+                Arguments.of("unknown type", "{\"type\":\"skip\",\"version\":1}"),
+                Arguments.of("no version", "{\"type\":\"next\"}"),
+                Arguments.of("version as text", "{\"type\":\"next\",\"version\":\"1\"}"),
+                Arguments.of("fractional version", "{\"type\":\"next\",\"version\":1.5}"),
+                Arguments.of("huge version", "{\"type\":\"next\",\"version\":1" + "0".repeat(40) + "}"),
+                Arguments.of("negative version", "{\"type\":\"next\",\"version\":-1}"),
+                Arguments.of("ready without ready", "{\"type\":\"ready\",\"version\":1}"),
+                Arguments.of("ready as text", "{\"type\":\"ready\",\"ready\":\"yes\",\"version\":1}"),
+                Arguments.of("answer without option", "{\"type\":\"answer\",\"version\":1}"),
+                Arguments.of("answer with long option", "{\"type\":\"answer\",\"optionId\":\"" + "a".repeat(500) + "\",\"version\":1}"),
+                Arguments.of("an array", "[{\"type\":\"next\",\"version\":1}]"),
+                Arguments.of("not JSON", "next please"),
+                Arguments.of("null", "null"));
+    }
+
+    @ParameterizedTest(name = "command with {0} → 400")
+    @MethodSource("badCommands")
+    void badCommandsAreRefusedAndChangeNothing(String what, String body) {
+        JsonNode before = phone.state();
+
+        ApiClient.Reply reply = api.post("/sessions/" + phone.sessionId() + "/commands", body, phone.token());
+
+        assertEnvelope(reply, 400);
+        assertThat(phone.state()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedCommandIs413() {
+        String body = "{\"type\":\"next\",\"version\":1,\"pad\":\"" + "x".repeat(20_000) + "\"}";
+
+        assertEnvelope(api.post("/sessions/" + phone.sessionId() + "/commands", body, phone.token()), 413);
+    }
+
+    @Test
+    void oversizedChunkedBodyIs413() {
+        byte[] body = ("{\"tableToken\":\"" + "x".repeat(40_000) + "\"}").getBytes();
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+
+        assertEnvelope(api.send(request, Map.of()), 413);
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/sessions"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+
+        assertEnvelope(api.send(request, Map.of()), 415);
+    }
+
+    static Stream<Arguments> badPaths() {
+        return Stream.of(
+                Arguments.of("GET", "/sessions/not-a-uuid", 400),
+                Arguments.of("GET", "/sessions/00000000-0000-0000-0000-00000000000Z", 400),
+                Arguments.of("GET", "/sessions/" + "1".repeat(500), 400),
+                Arguments.of("GET", "/sessions/%27%20OR%201=1--", 400),
+                Arguments.of("POST", "/sessions/not-a-uuid/participants", 400),
+                Arguments.of("POST", "/sessions/not-a-uuid/commands", 400),
+                Arguments.of("GET", "/sessions/not-a-uuid/qr.svg", 400),
+                Arguments.of("GET", "/sessions/11111111-1111-4111-8111-111111111111/qr.svg", 404),
+                Arguments.of("GET", "/tables/bad%20token/qr.svg", 400),
+                Arguments.of("GET", "/tables/t1/qr.png?size=5", 400),
+                Arguments.of("GET", "/tables/t1/qr.png?size=100000", 400),
+                Arguments.of("GET", "/tables/t1/qr.png?size=big", 400),
+                Arguments.of("GET", "/nothing-here", 404),
+                Arguments.of("DELETE", "/sessions", 405),
+                Arguments.of("PUT", "/contexts", 405));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("badPaths")
+    void badPathsAndParametersGetTheEnvelope(String method, String path, int status) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+
+        assertEnvelope(api.send(request, Map.of()), status);
+    }
+
+    @Test
+    void malformedAuthorizationIs401() {
+        for (String header : new String[] {"Basic abc", "Bearer", "Bearer " + "x".repeat(300), "Bearer a b c", "Bearer ../../etc"}) {
+            ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/sessions/" + phone.sessionId() + "/commands"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":1}")), Map.of("Authorization", header));
+            assertEnvelope(reply, 401);
+        }
+    }
+
+    private static void assertEnvelope(ApiClient.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.body().get("error").asText()).isNotBlank();
+        assertThat(reply.body().get("message").asText()).isNotBlank()
+                .doesNotContain("Exception").doesNotContain("com.tabletalk").doesNotContain("SELECT");
+    }
+
+    private static long sessionCount() {
+        return DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions").mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,121 @@
+package com.tabletalk.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tabletalk.common.ApiException;
+import com.tabletalk.question.Context;
+import com.tabletalk.question.Question;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SessionRulesTest {
+
+    private static final Question OPEN = new Question(1, Context.EXPLORING, true, "easy", "food", "open", "Open?", "Hint", List.of());
+    private static final Question CHOICE = new Question(2, Context.EXPLORING, true, "easy", "food", "choice", "Choice?", "Hint",
+            List.of(new Question.Option("a", "Tea"), new Question.Option("b", "Coffee")));
+
+    /** A session fixture: {@code aSession().withMode(Mode.DUAL).withPartnerAway().build()}. */
+    static final class SessionBuilder {
+        private Mode mode = Mode.SINGLE;
+        private int position;
+        private boolean partnerConnected = true;
+
+        SessionBuilder withMode(Mode value) {
+            mode = value;
+            return this;
+        }
+
+        SessionBuilder at(int value) {
+            position = value;
+            return this;
+        }
+
+        SessionBuilder withPartnerAway() {
+            partnerConnected = false;
+            return this;
+        }
+
+        SessionRow build() {
+            List<ParticipantRow> participants = new ArrayList<>(List.of(ParticipantRow.joined("A", "hashA")));
+            if (mode == Mode.DUAL) {
+                participants.add(ParticipantRow.joined("B", "hashB").withConnected(partnerConnected));
+            }
+            return new SessionRow(UUID.randomUUID(), "t1", Context.EXPLORING, mode, SessionStatus.ACTIVE, 5, "seed",
+                    List.of(1, 2, 3), position, false, participants, Instant.now(), Instant.now(), false);
+        }
+    }
+
+    static SessionBuilder aSession() {
+        return new SessionBuilder();
+    }
+
+    @Test
+    void singleNextMovesAndClearsTheCard() {
+        SessionRow session = aSession().build().with(SessionStatus.ACTIVE, 0, true, List.of(ParticipantRow.joined("A", "h").withReady(true)));
+
+        SessionRow next = SessionRules.apply(session, "A", new Command.Next(5L), OPEN);
+
+        assertThat(next.position()).isEqualTo(1);
+        assertThat(next.revealed()).isFalse();
+        assertThat(next.participants().get(0).ready()).isFalse();
+    }
+
+    @Test
+    void nextAfterTheLastCardStartsOver() {
+        SessionRow next = SessionRules.apply(aSession().at(2).build(), "A", new Command.Next(5L), OPEN);
+
+        assertThat(next.position()).isZero();
+    }
+
+    @Test
+    void dualNextWaitsForTheConnectedPartner() {
+        SessionRow next = SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Next(5L), OPEN);
+
+        assertThat(next.position()).isZero();
+        assertThat(next.participants().get(0).wantsNext()).isTrue();
+    }
+
+    @Test
+    void dualNextGoesOnAloneWhenThePartnerIsAway() {
+        SessionRow next = SessionRules.apply(aSession().withMode(Mode.DUAL).withPartnerAway().build(), "A", new Command.Next(5L), OPEN);
+
+        assertThat(next.position()).isEqualTo(1);
+    }
+
+    @Test
+    void readyOfEveryoneRevealsTheHint() {
+        SessionRow one = SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Ready(true, 5L), OPEN);
+        SessionRow both = SessionRules.apply(one, "B", new Command.Ready(true, 5L), OPEN);
+
+        assertThat(one.revealed()).isFalse();
+        assertThat(both.revealed()).isTrue();
+    }
+
+    @Test
+    void answersShowOnlyOnceEveryoneAnswered() {
+        SessionRow one = SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Answer("a", 5L), CHOICE);
+        SessionRow both = SessionRules.apply(one, "B", new Command.Answer("b", 5L), CHOICE);
+
+        assertThat(SessionRules.answersVisible(one)).isFalse();
+        assertThat(SessionRules.answersVisible(both)).isTrue();
+    }
+
+    @Test
+    void answersAreRefusedOnOpenCardsUnknownOptionsAndTwice() {
+        SessionRow session = aSession().build();
+
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", 5L), OPEN)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("c", 5L), CHOICE)).isInstanceOf(ApiException.class);
+        SessionRow answered = SessionRules.apply(session, "A", new Command.Answer("a", 5L), CHOICE);
+        assertThatThrownBy(() -> SessionRules.apply(answered, "A", new Command.Answer("b", 5L), CHOICE)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void endEnds() {
+        assertThat(SessionRules.apply(aSession().build(), "A", new Command.End(5L), OPEN).status()).isEqualTo(SessionStatus.ENDED);
+    }
+}
