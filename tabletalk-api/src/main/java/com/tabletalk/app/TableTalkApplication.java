@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.analytics.AnalyticsRecorder;
 import com.tabletalk.common.SecurityHeadersFilter;
+import com.tabletalk.live.ChangeListener;
+import com.tabletalk.live.LiveEndpoint;
+import com.tabletalk.live.LiveHub;
+import com.tabletalk.live.Presence;
+import com.tabletalk.live.PresenceDao;
 import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
@@ -30,6 +35,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
@@ -85,6 +91,16 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         SessionService sessions = new SessionService(jdbi.onDemand(SessionDao.class), questions, analytics,
                 config.getSessions(), Clock.systemUTC());
         environment.lifecycle().manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
+
+        ScheduledExecutorService liveScheduler = environment.lifecycle().scheduledExecutorService("live-scheduler-%d")
+                .threads(2).build();
+        ExecutorService fanout = environment.lifecycle().executorService("live-fanout-%d").minThreads(4).maxThreads(4).build();
+        Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
+        LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.metrics());
+        environment.lifecycle().manage(hub);
+        environment.lifecycle().manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
+        LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub,
+                environment.getObjectMapper(), environment.metrics());
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));

@@ -3,7 +3,8 @@ package com.tabletalk.session;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A participant as stored inside its session's row. Only the SHA-256 of the token is kept. {@code answer} is the
+ * A participant as stored inside its session's row. Only the SHA-256 of the token is kept; {@code connected} says
+ * whether it has a live socket open on any instance. {@code answer} is the
  * chosen option of the current choice card, if any.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -11,7 +12,7 @@ public record ParticipantRow(String id, String tokenHash, boolean connected, boo
                              String answer) {
 
     public static ParticipantRow joined(String id, String tokenHash) {
-        return new ParticipantRow(id, tokenHash, true, false, false, null);
+        return new ParticipantRow(id, tokenHash, false, false, false, null);
     }
 
     public ParticipantRow withReady(boolean value) {

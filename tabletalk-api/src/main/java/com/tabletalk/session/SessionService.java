@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -149,6 +150,27 @@ public class SessionService {
         });
         recordCommand(session, written, senderId, command);
         return view(written);
+    }
+
+    /**
+     * Shows exactly the given participants as connected. A change of presence is a change of the session like any
+     * other (a new version that every phone receives); closed sessions are left alone.
+     */
+    public void updatePresence(UUID id, Set<String> connected) {
+        for (int attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+            Optional<SessionRow> found = sessions.find(id);
+            if (found.isEmpty() || found.get().effectiveStatus() != found.get().status() || !found.get().status().isOpen()) {
+                return;
+            }
+            SessionRow session = found.get();
+            List<ParticipantRow> participants = session.participants().stream()
+                    .map(p -> p.withConnected(connected.contains(p.id())))
+                    .toList();
+            if (participants.equals(session.participants())
+                    || write(session, session.with(session.status(), session.position(), session.revealed(), participants)).isPresent()) {
+                return;
+            }
+        }
     }
 
     /** Marks sessions whose time is up as expired, so that their phones hear of it. */

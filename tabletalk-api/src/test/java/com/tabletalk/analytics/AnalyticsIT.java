@@ -27,6 +27,7 @@ class AnalyticsIT {
     void aPlayedSessionLeavesItsEvents() throws Exception {
         ApiClient api = ApiClient.forPort(APP.getLocalPort());
         Phone[] pair = aSession().withContext("mature").createPair(api);
+        pair[0].does("reveal");
         pair[0].does("ready", Map.of("ready", true));
         pair[1].does("ready", Map.of("ready", true));
         while (!pair[0].state().at("/card/type").asText().equals("choice")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.LivePhone;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
@@ -46,13 +47,15 @@ class ConcurrentCommandsIT {
     @RepeatedTest(40)
     void twoPhonesSendingNextWithOneVersionMakeOneChange() throws Exception {
         Phone[] pair = aSession().createPair(api);
-        long version = pair[0].version();
+        try (LivePhone a = pair[0].goLive(APP.getLocalPort()); LivePhone b = pair[1].goLive(APP.getLocalPort())) {
+            long version = pair[0].version();
 
-        List<Integer> statuses = atOnce(() -> pair[0].send("next", version).status(), () -> pair[1].send("next", version).status());
+            List<Integer> statuses = atOnce(() -> pair[0].send("next", version).status(), () -> pair[1].send("next", version).status());
 
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        assertThat(pair[0].version()).isEqualTo(version + 1);
-        assertThat(pair[0].state().get("position").asInt()).as("one wish to move on is not two").isZero();
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            assertThat(pair[0].version()).isEqualTo(version + 1);
+            assertThat(pair[0].state().get("position").asInt()).as("one wish to move on is not two").isZero();
+        }
     }
 
     @RepeatedTest(40)

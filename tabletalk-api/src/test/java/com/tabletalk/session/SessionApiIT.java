@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.LivePhone;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
@@ -152,25 +153,29 @@ class SessionApiIT {
     @Test
     void dualModeMovesOnlyWhenBothWantNext() {
         Phone[] pair = aSession().createPair(api);
+        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
 
-        JsonNode afterA = pair[0].does("next");
-        assertThat(afterA.get("position").asInt()).isZero();
-        assertThat(afterA.at("/participants/0/wantsNext").asBoolean()).isTrue();
-        assertThat(afterA.at("/participants/1/wantsNext").asBoolean()).isFalse();
+            JsonNode afterA = pair[0].does("next");
+            assertThat(afterA.get("position").asInt()).isZero();
+            assertThat(afterA.at("/participants/0/wantsNext").asBoolean()).isTrue();
+            assertThat(afterA.at("/participants/1/wantsNext").asBoolean()).isFalse();
 
-        JsonNode afterB = pair[1].does("next");
-        assertThat(afterB.get("position").asInt()).isEqualTo(1);
-        assertThat(afterB.at("/participants/0/wantsNext").asBoolean()).isFalse();
-        assertThat(afterB.at("/participants/1/wantsNext").asBoolean()).isFalse();
+            JsonNode afterB = pair[1].does("next");
+            assertThat(afterB.get("position").asInt()).isEqualTo(1);
+            assertThat(afterB.at("/participants/0/wantsNext").asBoolean()).isFalse();
+            assertThat(afterB.at("/participants/1/wantsNext").asBoolean()).isFalse();
+        }
     }
 
     @Test
     void repeatingNextWhileWaitingChangesNothing() {
         Phone[] pair = aSession().createPair(api);
-        JsonNode waiting = pair[0].does("next");
+        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+            JsonNode waiting = pair[0].does("next");
 
-        JsonNode again = pair[0].does("next");
-        assertThat(again.get("version").asLong()).isEqualTo(waiting.get("version").asLong());
+            JsonNode again = pair[0].does("next");
+            assertThat(again.get("version").asLong()).isEqualTo(waiting.get("version").asLong());
+        }
     }
 
     @Test
@@ -186,14 +191,16 @@ class SessionApiIT {
     @Test
     void inDualModeTheHintShowsOnceBothAreReady() {
         Phone[] pair = aSession().createPair(api);
+        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
 
-        JsonNode oneReady = pair[0].does("ready", Map.of("ready", true));
-        assertThat(oneReady.get("revealed").asBoolean()).isFalse();
-        assertThat(oneReady.at("/participants/0/ready").asBoolean()).isTrue();
+            JsonNode oneReady = pair[0].does("ready", Map.of("ready", true));
+            assertThat(oneReady.get("revealed").asBoolean()).isFalse();
+            assertThat(oneReady.at("/participants/0/ready").asBoolean()).isTrue();
 
-        JsonNode bothReady = pair[1].does("ready", Map.of("ready", true));
-        assertThat(bothReady.get("revealed").asBoolean()).isTrue();
-        assertThat(bothReady.at("/card/hint").asText()).isNotBlank();
+            JsonNode bothReady = pair[1].does("ready", Map.of("ready", true));
+            assertThat(bothReady.get("revealed").asBoolean()).isTrue();
+            assertThat(bothReady.at("/card/hint").asText()).isNotBlank();
+        }
     }
 
     @Test
@@ -209,21 +216,23 @@ class SessionApiIT {
     @Test
     void answersAppearOnceBothHaveAnsweredAChoiceCard() {
         Phone[] pair = aSession().createPair(api);
-        moveToChoiceCard(pair);
-        JsonNode card = pair[0].state().get("card");
-        String first = card.at("/options/0/id").asText();
-        String second = card.at("/options/1/id").asText();
+        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+            moveToChoiceCard(pair);
+            JsonNode card = pair[0].state().get("card");
+            String first = card.at("/options/0/id").asText();
+            String second = card.at("/options/1/id").asText();
 
-        JsonNode oneAnswer = pair[0].does("answer", Map.of("optionId", first));
-        assertThat(oneAnswer.at("/participants/0/answered").asBoolean()).isTrue();
-        assertThat(oneAnswer.get("answers")).as("hidden until both have answered").isEmpty();
+            JsonNode oneAnswer = pair[0].does("answer", Map.of("optionId", first));
+            assertThat(oneAnswer.at("/participants/0/answered").asBoolean()).isTrue();
+            assertThat(oneAnswer.get("answers")).as("hidden until both have answered").isEmpty();
 
-        ApiClient.Reply twice = pair[0].send("answer", oneAnswer.get("version").asLong(), Map.of("optionId", second));
-        assertThat(twice.status()).isEqualTo(400);
+            ApiClient.Reply twice = pair[0].send("answer", oneAnswer.get("version").asLong(), Map.of("optionId", second));
+            assertThat(twice.status()).isEqualTo(400);
 
-        JsonNode both = pair[1].does("answer", Map.of("optionId", second));
-        assertThat(both.get("answers").get("A").asText()).isEqualTo(first);
-        assertThat(both.get("answers").get("B").asText()).isEqualTo(second);
+            JsonNode both = pair[1].does("answer", Map.of("optionId", second));
+            assertThat(both.get("answers").get("A").asText()).isEqualTo(first);
+            assertThat(both.get("answers").get("B").asText()).isEqualTo(second);
+        }
     }
 
     @Test
@@ -342,6 +351,20 @@ class SessionApiIT {
         assertThat(deckOf(first)).isEqualTo(deckOf(second));
         assertThat(deckOf(aSession().at("table-13").withContext("established").create(api))).isNotEqualTo(deckOf(first));
         assertThat(deckOf(aSession().at("table-12").withContext("mature").create(api))).isNotEqualTo(deckOf(first));
+    }
+
+    private static int port() {
+        return APP.getLocalPort();
+    }
+
+    @Test
+    void aPartnerWithoutALiveConnectionDoesNotHoldTheCardBack() {
+        Phone[] pair = aSession().createPair(api);
+        try (LivePhone a = pair[0].goLive(port())) {
+            JsonNode moved = pair[0].does("next");
+
+            assertThat(moved.get("position").asInt()).isEqualTo(1);
+        }
     }
 
     private String deckOf(Phone phone) {

@@ -58,6 +58,20 @@ public final class SessionFixtures {
                     reply.body().at("/participant/token").asText());
         }
 
+        /** Opens this phone's live socket, as the web app does, so that it counts as connected. */
+        public LivePhone goLive(int port) {
+            LivePhone live = LivePhone.join(port, this);
+            live.awaitState(state -> {
+                for (JsonNode participant : state.get("participants")) {
+                    if (participant.get("id").asText().equals(participantId)) {
+                        return participant.get("connected").asBoolean();
+                    }
+                }
+                return false;
+            });
+            return live;
+        }
+
         public JsonNode state() {
             ApiClient.Reply reply = api.get("/sessions/" + sessionId);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

@@ -1,0 +1,236 @@
+package com.tabletalk.live;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
+import com.tabletalk.session.SessionRow;
+import com.tabletalk.session.SessionStatus;
+import com.tabletalk.session.SessionView;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One phone's live connection to one session. It must say hello with its participant token first; then it
+ * receives every state of the session, and may send commands, which run exactly as over REST.
+ */
+public class LiveSocket implements Session.Listener.AutoDemanding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+    public static final long HELLO_TIMEOUT_SECONDS = 10;
+
+    private final UUID sessionId;
+    private final LiveHub hub;
+    private final ObjectMapper json;
+    private final MetricRegistry metrics;
+    private final MessageRateLimit rateLimit;
+    private volatile Session socket;
+    private volatile String participantId;
+    private volatile String token;
+    private volatile ScheduledFuture<?> helloTimeout;
+    private long lastSentVersion = -1;
+
+    public LiveSocket(UUID sessionId, LiveHub hub, ObjectMapper json, MetricRegistry metrics, MessageRateLimit rateLimit) {
+        this.sessionId = sessionId;
+        this.hub = hub;
+        this.json = json;
+        this.metrics = metrics;
+        this.rateLimit = rateLimit;
+    }
+
+    UUID sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        socket = session;
+        helloTimeout = hub.scheduler().schedule(() -> {
+            if (participantId == null) {
+                close(StatusCode.POLICY_VIOLATION, "No hello within " + HELLO_TIMEOUT_SECONDS + " s");
+            }
+        }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        if (!rateLimit.tryAcquire()) {
+            metrics.counter("live.closed.rate_limited").inc();
+            close(StatusCode.POLICY_VIOLATION, "Too many messages");
+            return;
+        }
+        try {
+            ClientMessage message = ClientMessage.parse(json, text);
+            if (message instanceof ClientMessage.Hello hello) {
+                hello(hello.token());
+            } else if (message instanceof ClientMessage.Ping) {
+                send(new ServerMessage.Pong());
+            } else if (message instanceof ClientMessage.Act act) {
+                act(act);
+            }
+        } catch (ApiException e) {
+            send(new ServerMessage.Error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Unexpected error on a live socket, incident {}", incident, e);
+            send(new ServerMessage.Error(ErrorCode.INTERNAL, "Something went wrong on our side (incident " + incident + ")."));
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        send(new ServerMessage.Error(ErrorCode.INVALID_REQUEST, "Send JSON text messages."));
+    }
+
+    private void hello(String presented) {
+        if (participantId != null) {
+            sendState(hub.sessions().find(sessionId), true);
+            return;
+        }
+        SessionRow session = hub.sessions().row(sessionId).orElse(null);
+        if (session == null) {
+            send(new ServerMessage.Error(ErrorCode.NOT_FOUND, "No session has that id."));
+            close(StatusCode.POLICY_VIOLATION, "Unknown session");
+            return;
+        }
+        Optional<String> participant = hub.sessions().authenticate(session, presented);
+        if (participant.isEmpty()) {
+            send(new ServerMessage.Error(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+            close(StatusCode.POLICY_VIOLATION, "Unauthorized");
+            return;
+        }
+        cancelHelloTimeout();
+        participantId = participant.get();
+        token = presented;
+        if (!session.effectiveStatus().isOpen()) {
+            sendState(Optional.of(hub.sessions().view(session)), true);
+            return;
+        }
+        hub.register(this);
+        hub.presence().opened(sessionId, participantId);
+        sendState(hub.sessions().find(sessionId), true);
+    }
+
+    private void act(ClientMessage.Act act) {
+        if (participantId == null) {
+            throw ApiException.invalid("Say hello with your participant token first.");
+        }
+        metrics.meter("live.commands." + act.command().type()).mark();
+        try {
+            sendState(Optional.of(hub.sessions().command(sessionId, token, act.command())), true);
+        } catch (ApiException e) {
+            Object current = e.extra().get("session");
+            if (e.code() == ErrorCode.VERSION_CONFLICT && current instanceof SessionView view) {
+                metrics.counter("live.commands.stale").inc();
+                sendState(Optional.of(view), true);
+            } else if (e.code() == ErrorCode.SESSION_ENDED || e.code() == ErrorCode.SESSION_EXPIRED) {
+                sendState(hub.sessions().find(sessionId), true);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** A state from the hub's fan-out: sent unless this phone already has it or a newer one. */
+    void deliver(SessionView state) {
+        sendState(Optional.of(state), false);
+    }
+
+    private void sendState(Optional<SessionView> state, boolean evenIfSeen) {
+        if (state.isEmpty()) {
+            closeGone();
+            return;
+        }
+        SessionView view = state.get();
+        synchronized (this) {
+            if (view.version() < lastSentVersion || (!evenIfSeen && view.version() == lastSentVersion)) {
+                return;
+            }
+            lastSentVersion = view.version();
+            send(new ServerMessage.State(view));
+        }
+        if (!SessionStatus.valueOf(view.status().toUpperCase(java.util.Locale.ROOT)).isOpen()) {
+            close(StatusCode.NORMAL, "Session " + view.status());
+        }
+    }
+
+    void closeGone() {
+        send(new ServerMessage.Error(ErrorCode.NOT_FOUND, "This session no longer exists."));
+        close(StatusCode.NORMAL, "Session gone");
+    }
+
+    void closeGoingAway() {
+        close(StatusCode.SHUTDOWN, "Server restarting; reconnect");
+    }
+
+    void ping() {
+        Session current = socket;
+        if (current != null && current.isOpen()) {
+            current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        }
+    }
+
+    private void send(ServerMessage message) {
+        Session current = socket;
+        if (current == null || !current.isOpen()) {
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Server messages always serialise", e);
+        }
+        current.sendText(text, Callback.from(() -> { }, failure -> {
+            // The phone reads too slowly (its outgoing queue is full) or is gone: let it reconnect and resync.
+            metrics.counter("live.closed.slow").inc();
+            current.disconnect();
+        }));
+    }
+
+    private void close(int status, String reason) {
+        Session current = socket;
+        if (current != null && current.isOpen()) {
+            current.close(status, reason, Callback.NOOP);
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        cancelHelloTimeout();
+        String participant = participantId;
+        if (participant == null) {
+            return;
+        }
+        hub.unregister(this);
+        if (!hub.isStopping()) {
+            try {
+                hub.presence().closed(sessionId, participant);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record a closed socket: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("Live socket error: {}", cause.getClass().getSimpleName());
+    }
+
+    private void cancelHelloTimeout() {
+        ScheduledFuture<?> timeout = helloTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+    }
+}

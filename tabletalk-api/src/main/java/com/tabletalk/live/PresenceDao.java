@@ -1,0 +1,48 @@
+package com.tabletalk.live;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Open live sockets per participant and instance, so that every instance can tell who is at the table. */
+public interface PresenceDao {
+
+    @SqlUpdate("INSERT INTO live_presence (session_id, participant_id, instance_id, sockets, seen_at) "
+            + "VALUES (:session, :participant, :instance, 1, now()) "
+            + "ON CONFLICT (session_id, participant_id, instance_id) DO UPDATE "
+            + "SET sockets = live_presence.sockets + 1, seen_at = now()")
+    void opened(@Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
+
+    @SqlUpdate("UPDATE live_presence SET sockets = sockets - 1 "
+            + "WHERE session_id = :session AND participant_id = :participant AND instance_id = :instance AND sockets > 1")
+    int decrement(@Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
+
+    @SqlUpdate("DELETE FROM live_presence "
+            + "WHERE session_id = :session AND participant_id = :participant AND instance_id = :instance AND sockets = 1")
+    int removeLast(@Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
+
+    /** Participants with a socket on some instance that is still alive. */
+    @SqlQuery("SELECT DISTINCT participant_id FROM live_presence "
+            + "WHERE session_id = :session AND seen_at > now() - make_interval(secs => :staleSeconds)")
+    Set<String> connectedParticipants(@Bind("session") UUID session, @Bind("staleSeconds") long staleSeconds);
+
+    @SqlUpdate("UPDATE live_presence SET seen_at = now() WHERE instance_id = :instance")
+    int heartbeat(@Bind("instance") UUID instance);
+
+    /** Forgets the sockets of instances that stopped refreshing them, returning the sessions concerned. */
+    @SqlQuery("DELETE FROM live_presence WHERE seen_at <= now() - make_interval(secs => :staleSeconds) RETURNING session_id")
+    List<UUID> sweepStale(@Bind("staleSeconds") long staleSeconds);
+
+    @SqlQuery("DELETE FROM live_presence WHERE instance_id = :instance RETURNING session_id")
+    List<UUID> forgetInstance(@Bind("instance") UUID instance);
+
+    /** An open socket counts as activity: it keeps its session from the idle expiry (not from the maximum life). */
+    @SqlUpdate("UPDATE sessions SET last_active_at = now(), "
+            + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)) "
+            + "WHERE status IN ('waiting', 'active') AND expires_at > now() "
+            + "AND id IN (SELECT session_id FROM live_presence WHERE instance_id = :instance)")
+    int keepAlive(@Bind("instance") UUID instance, @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+}
