@@ -32,6 +32,7 @@ public class PostgresDataSourceFactory extends DataSourceFactory {
         DatabaseUrl url = databaseUrl();
         Properties properties = new Properties();
         properties.putAll(getProperties());
+        properties.setProperty("ApplicationName", "tabletalk-listener");
         url.user().or(() -> Optional.ofNullable(getUser())).ifPresent(user -> properties.setProperty("user", user));
         url.password().or(() -> Optional.ofNullable(getPassword())).ifPresent(password -> properties.setProperty("password", password));
         try {

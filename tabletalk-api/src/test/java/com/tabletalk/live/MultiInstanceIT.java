@@ -1,0 +1,124 @@
+package com.tabletalk.live;
+
+import static com.tabletalk.testing.SessionFixtures.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.app.TableTalkApplication;
+import com.tabletalk.app.TableTalkConfiguration;
+import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.LivePhone;
+import com.tabletalk.testing.ProjectFiles;
+import com.tabletalk.testing.SessionFixtures.Phone;
+import com.tabletalk.testing.TestApp;
+import com.tabletalk.testing.TestDatabase;
+import com.tabletalk.testing.TestPostgres;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Two instances of the service on one database, as App Platform runs them behind one load balancer. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceIT {
+
+    private static final TestDatabase DB = TestPostgres.freshDatabase();
+    private static DropwizardTestSupport<TableTalkConfiguration> first;
+    private static DropwizardTestSupport<TableTalkConfiguration> second;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        first = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(DB));
+        second = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(DB));
+        first.before();
+        second.before();
+    }
+
+    @AfterAll
+    static void stopThem() {
+        if (first != null) {
+            first.after();
+        }
+        if (second != null) {
+            second.after();
+        }
+    }
+
+    private static boolean bothConnected(JsonNode state) {
+        return state.at("/participants/0/connected").asBoolean() && state.at("/participants/1/connected").asBoolean();
+    }
+
+    @Test
+    @Order(1)
+    void changesCrossBetweenInstancesBothWays() {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(first.getLocalPort()));
+        try (LivePhone a = LivePhone.join(first.getLocalPort(), pair[0]); LivePhone b = LivePhone.join(second.getLocalPort(), pair[1])) {
+            JsonNode both = a.awaitState(MultiInstanceIT::bothConnected);
+            b.awaitState(MultiInstanceIT::bothConnected);
+
+            a.send("next", both.get("version").asLong());
+            JsonNode seenOnSecond = b.awaitState(state -> state.at("/participants/0/wantsNext").asBoolean());
+
+            b.send("next", seenOnSecond.get("version").asLong());
+            JsonNode seenOnFirst = a.awaitState(state -> state.get("position").asInt() == 1);
+            assertThat(seenOnFirst.get("version").asLong()).isEqualTo(seenOnSecond.get("version").asLong() + 1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aKilledListenerConnectionRecoversAndLeavesNoSocketStale() throws Exception {
+        Phone phone = aSession().create(ApiClient.forPort(second.getLocalPort()));
+        try (LivePhone live = LivePhone.join(first.getLocalPort(), phone)) {
+            JsonNode before = live.awaitState(state -> state.at("/participants/0/connected").asBoolean());
+
+            int killed = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
+            assertThat(killed).as("both instances' listeners").isEqualTo(2);
+            // A change while nobody listens: its notification is lost, the resync after reconnecting must bring it.
+            phone.send("next", before.get("version").asLong());
+
+            JsonNode after = live.awaitState(state -> state.get("position").asInt() == 1);
+            assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong() + 1);
+            assertThat(awaitListeners()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void whenAnInstanceStopsItsPhoneReconnectsToTheOtherAndResumes() {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(second.getLocalPort()));
+        LivePhone a = LivePhone.join(first.getLocalPort(), pair[0]);
+        try (LivePhone b = LivePhone.join(second.getLocalPort(), pair[1])) {
+            JsonNode both = b.awaitState(MultiInstanceIT::bothConnected);
+
+            first.after();
+            first = null;
+
+            assertThat(a.awaitClose(Duration.ofSeconds(30))).isEqualTo(1001);
+            JsonNode moved = pair[1].does("next");
+            try (LivePhone again = LivePhone.join(second.getLocalPort(), pair[0])) {
+                JsonNode resumed = again.awaitState(state -> state.get("version").asLong() >= moved.get("version").asLong());
+                assertThat(resumed.get("position").asInt()).isEqualTo(moved.get("position").asInt());
+                JsonNode seenByB = b.awaitState(state -> bothConnected(state)
+                        && state.get("version").asLong() > moved.get("version").asLong());
+                assertThat(seenByB.get("position").asInt()).isEqualTo(moved.get("position").asInt());
+                assertThat(seenByB.get("version").asLong()).isGreaterThan(both.get("version").asLong());
+            }
+        }
+    }
+
+    private static int awaitListeners() throws InterruptedException {
+        int listening = 0;
+        for (int i = 0; i < 100 && listening < 2; i++) {
+            Thread.sleep(100);
+            listening = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
+        }
+        return listening;
+    }
+}
