@@ -12,7 +12,18 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.analytics.AnalyticsRecorder;
+import com.tabletalk.app.TableTalkConfiguration.MetricsConfig;
+import com.tabletalk.common.CorsFilter;
+import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
+import io.dropwizard.db.ManagedDataSource;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.LiveEndpoint;
 import com.tabletalk.live.LiveHub;
@@ -79,7 +90,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
     @Override
     public void run(TableTalkConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
-        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "postgresql");
+        ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
@@ -89,7 +101,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         AnalyticsRecorder analytics = new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
         environment.lifecycle().manage(analytics);
         SessionService sessions = new SessionService(jdbi.onDemand(SessionDao.class), questions, analytics,
-                config.getSessions(), Clock.systemUTC());
+                config.getSessions(), Clock.systemUTC(), environment.metrics());
         environment.lifecycle().manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
 
         ScheduledExecutorService liveScheduler = environment.lifecycle().scheduledExecutorService("live-scheduler-%d")
@@ -101,6 +113,14 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         environment.lifecycle().manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
         LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub,
                 environment.getObjectMapper(), environment.metrics());
+
+        RateLimiter rateLimiter = new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());
+        liveScheduler.scheduleWithFixedDelay(rateLimiter::removeExpiredQuietly, 1, 1, TimeUnit.MINUTES);
+
+        String frontendOrigin = config.getWeb().frontendOrigin();
+        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        registerMetrics(config, environment);
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
@@ -114,7 +134,20 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
-        jersey.register(new SessionResource(sessions, config.getWeb().frontendOrigin()));
-        jersey.register(new QrResource(config.getWeb().frontendOrigin()));
+        jersey.register(new SessionResource(sessions, frontendOrigin, rateLimiter, config.getRateLimits()));
+        jersey.register(new QrResource(frontendOrigin));
+    }
+
+    /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */
+    private static void registerMetrics(TableTalkConfiguration config, Environment environment) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
+        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus))
+                .addMapping("/api/metrics");
+        if (config.getPrometheus().isConfiguredButTooShort()) {
+            LoggerFactory.getLogger(TableTalkApplication.class).warn(
+                    "METRICS_TOKEN is shorter than {} characters; /api/metrics stays off", MetricsConfig.MIN_TOKEN_LENGTH);
+        }
     }
 }

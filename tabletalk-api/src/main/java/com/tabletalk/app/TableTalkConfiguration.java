@@ -30,6 +30,25 @@ public class TableTalkConfiguration extends Configuration {
     @JsonProperty
     private SessionsConfig sessions = new SessionsConfig();
 
+    /** Named apart from Dropwizard's own {@code metrics} section. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MetricsConfig prometheus = new MetricsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RateLimitConfig rateLimits = new RateLimitConfig();
+
+    public MetricsConfig getPrometheus() {
+        return prometheus;
+    }
+
+    public RateLimitConfig getRateLimits() {
+        return rateLimits;
+    }
+
     public PostgresDataSourceFactory getDatabase() {
         return database;
     }
@@ -99,6 +118,63 @@ public class TableTalkConfiguration extends Configuration {
 
         public ZoneId serviceZone() {
             return serviceZone;
+        }
+    }
+
+    /** The Prometheus endpoint on the public port. */
+    public static class MetricsConfig {
+        /** Shorter tokens are refused: they are guessable, or a placeholder nobody replaced. */
+        public static final int MIN_TOKEN_LENGTH = 32;
+
+        @JsonProperty
+        private String token = "";
+
+        /** The bearer token scrapers must present; empty when unset or too short (the endpoint is then off). */
+        public java.util.Optional<String> bearerToken() {
+            return token != null && token.strip().length() >= MIN_TOKEN_LENGTH
+                    ? java.util.Optional.of(token.strip())
+                    : java.util.Optional.empty();
+        }
+
+        public boolean isConfiguredButTooShort() {
+            return token != null && !token.isBlank() && token.strip().length() < MIN_TOKEN_LENGTH;
+        }
+    }
+
+    /** Limits that a real table never meets, shared by all instances through the database. */
+    public static class RateLimitConfig {
+        @JsonProperty
+        private boolean enabled = true;
+
+        /** Proxies in front of the service that append to X-Forwarded-For (App Platform: 1). */
+        @jakarta.validation.constraints.Min(0)
+        @jakarta.validation.constraints.Max(5)
+        @JsonProperty
+        private int trustedProxyHops = 1;
+
+        /** Per client address; a restaurant's guests may share one address, so this is generous. */
+        @jakarta.validation.constraints.Min(1)
+        @JsonProperty
+        private int sessionCreatesPerMinute = 60;
+
+        @jakarta.validation.constraints.Min(1)
+        @JsonProperty
+        private int joinsPerSessionPerMinute = 20;
+
+        public boolean enabled() {
+            return enabled;
+        }
+
+        public int trustedProxyHops() {
+            return trustedProxyHops;
+        }
+
+        public int sessionCreatesPerMinute() {
+            return sessionCreatesPerMinute;
+        }
+
+        public int joinsPerSessionPerMinute() {
+            return joinsPerSessionPerMinute;
         }
     }
 }

@@ -115,7 +115,8 @@ public class ChangeListener implements Managed {
     private void dispatch(String payload) {
         try {
             JsonNode change = json.readTree(payload);
-            hub.changed(UUID.fromString(change.get("id").asText()), change.get("version").asLong());
+            hub.changed(UUID.fromString(change.get("id").asText()), change.get("version").asLong(),
+                    change.path("at").asLong(0));
         } catch (Exception e) {
             malformed.inc();
         }

@@ -35,11 +35,13 @@ public class LiveHub implements Managed {
     private final ExecutorService fanout;
     private final ScheduledExecutorService scheduler;
     private final ConcurrentHashMap<UUID, Set<LiveSocket>> bySession = new ConcurrentHashMap<>();
+    /** Sessions with a read under way or queued, with the commit time of the oldest change it covers. */
     private final ConcurrentHashMap<UUID, Long> pending = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Meter notifications;
     private final Counter resyncs;
     private final Timer delivery;
+    private final Timer fanoutDelay;
     private volatile boolean stopping;
     private long heartbeats;
 
@@ -52,6 +54,7 @@ public class LiveHub implements Managed {
         this.notifications = metrics.meter("live.notifications");
         this.resyncs = metrics.counter("live.resyncs");
         this.delivery = metrics.timer("live.fanout.delivery");
+        this.fanoutDelay = metrics.timer("live.fanout.delay");
         metrics.gauge("live.sockets.open", () -> open::get);
         metrics.gauge("live.sessions.watched", () -> bySession::size);
     }
@@ -86,13 +89,16 @@ public class LiveHub implements Managed {
         });
     }
 
-    /** A session changed (told by the database, from any instance). */
-    public void changed(UUID sessionId, long version) {
+    /**
+     * A session changed (told by the database, from any instance); {@code committedAtMillis} is the database's
+     * time of the change, or 0 when unknown.
+     */
+    public void changed(UUID sessionId, long version, long committedAtMillis) {
         notifications.mark();
         if (!bySession.containsKey(sessionId)) {
             return;
         }
-        if (pending.put(sessionId, version) == null) {
+        if (pending.putIfAbsent(sessionId, committedAtMillis) == null) {
             try {
                 fanout.execute(() -> deliver(sessionId));
             } catch (RejectedExecutionException shuttingDown) {
@@ -105,12 +111,12 @@ public class LiveHub implements Managed {
     public void resyncAll() {
         resyncs.inc();
         for (UUID sessionId : bySession.keySet()) {
-            changed(sessionId, -1);
+            changed(sessionId, -1, 0);
         }
     }
 
     private void deliver(UUID sessionId) {
-        pending.remove(sessionId);
+        Long committedAt = pending.remove(sessionId);
         Set<LiveSocket> sockets = bySession.get(sessionId);
         if (sockets == null || sockets.isEmpty()) {
             return;
@@ -123,6 +129,9 @@ public class LiveHub implements Managed {
                 } else {
                     socket.closeGone();
                 }
+            }
+            if (committedAt != null && committedAt > 0) {
+                fanoutDelay.update(Math.max(0, System.currentTimeMillis() - committedAt), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             // The database is away: sockets stay open and the listener's resync brings them up to date.

@@ -2,7 +2,11 @@ package com.tabletalk.session;
 
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.app.TableTalkConfiguration.RateLimitConfig;
+import com.tabletalk.common.ClientAddress;
+import com.tabletalk.common.RateLimiter;
 import com.tabletalk.qr.QrCodes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,10 +29,18 @@ public class SessionResource {
 
     private final SessionService sessions;
     private final String frontendOrigin;
+    private final RateLimiter rateLimiter;
+    private final RateLimitConfig limits;
+    private final RateLimiter.Limit creates;
+    private final RateLimiter.Limit joins;
 
-    public SessionResource(SessionService sessions, String frontendOrigin) {
+    public SessionResource(SessionService sessions, String frontendOrigin, RateLimiter rateLimiter, RateLimitConfig limits) {
         this.sessions = sessions;
         this.frontendOrigin = frontendOrigin;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+        this.creates = new RateLimiter.Limit("create", limits.sessionCreatesPerMinute(), Duration.ofMinutes(1));
+        this.joins = new RateLimiter.Limit("join", limits.joinsPerSessionPerMinute(), Duration.ofMinutes(1));
     }
 
     public record CreateSessionRequest(String tableToken, String context, String mode) {
@@ -41,7 +54,8 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateSessionRequest request, @Context UriInfo uri) {
+    public Response create(CreateSessionRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
+        rateLimiter.check(creates, ClientAddress.of(http, limits.trustedProxyHops()));
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with tableToken, context and mode.");
         }
@@ -58,7 +72,9 @@ public class SessionResource {
         if (authorization != null && !authorization.isBlank()) {
             token = Optional.of(ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken));
         }
-        SessionService.Joined joined = sessions.join(sessionId(id), token);
+        UUID sessionId = sessionId(id);
+        rateLimiter.check(joins, sessionId.toString());
+        SessionService.Joined joined = sessions.join(sessionId, token);
         return Response.status(joined.created() ? 201 : 200).entity(response(joined)).build();
     }
 

@@ -8,6 +8,8 @@ import com.tabletalk.deck.DeckShuffler;
 import com.tabletalk.question.Context;
 import com.tabletalk.question.Question;
 import com.tabletalk.question.QuestionCatalog;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** Creating, joining and playing sessions. The database row is the truth; this class holds no session state. */
@@ -32,15 +35,27 @@ public class SessionService {
     private final AnalyticsSink analytics;
     private final SessionsConfig config;
     private final Clock clock;
+    private final MetricRegistry metrics;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     public SessionService(SessionDao sessions, QuestionCatalog questions, AnalyticsSink analytics, SessionsConfig config,
-                          Clock clock) {
+                          Clock clock, MetricRegistry metrics) {
         this.sessions = sessions;
         this.questions = questions;
         this.analytics = analytics;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
+        metrics.register("sessions.active", new CachedGauge<Long>(15, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                try {
+                    return sessions.countOpen();
+                } catch (RuntimeException databaseAway) {
+                    return -1L;
+                }
+            }
+        });
     }
 
     public void addListener(SessionListener listener) {
@@ -67,6 +82,7 @@ public class SessionService {
         SessionRow created = sessions.insert(UUID.randomUUID(), tableToken, context.wire(), mode.wire(), status.wire(), seed,
                 deck.stream().mapToInt(Integer::intValue).toArray(), SessionDao.Mapper.write(participants),
                 config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
+        metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire())).inc();
         analytics.record(AnalyticsSink.SESSION_CREATED, created.id(), describe(created));
         analytics.record(AnalyticsSink.CARD_SHOWN, created.id(), describeCard(created));
         return new Joined(view(created), PARTICIPANT_IDS[0], token, true);
@@ -130,6 +146,7 @@ public class SessionService {
     /** Applies one command sent by the holder of {@code token}. */
     public SessionView command(UUID id, String token, Command command) {
         command.validate();
+        metrics.meter("commands." + command.type()).mark();
         SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
         String senderId = participantFor(session, token)
                 .map(ParticipantRow::id)
@@ -251,6 +268,7 @@ public class SessionService {
     }
 
     private ApiException conflict(SessionRow current) {
+        metrics.counter("commands.conflicts").inc();
         return new ApiException(ErrorCode.VERSION_CONFLICT,
                 "The session has moved on (it is at version " + current.version() + "); here is its current state.",
                 Map.of("session", view(current)), Map.of());

@@ -24,7 +24,9 @@ public final class TestApp {
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("web.frontendUrl", FRONTEND)));
+                ConfigOverride.config("web.frontendUrl", FRONTEND),
+                // Tests create many sessions from one address; RateLimitIT turns the limits back on.
+                ConfigOverride.config("rateLimits.enabled", "false")));
         overrides.addAll(List.of(extra));
         return overrides.toArray(ConfigOverride[]::new);
     }
