@@ -73,6 +73,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
+        // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
+        bootstrap.registerMetrics();
     }
 
     /** Strict reading of client JSON; set after config.yml is parsed, which shares this mapper. */

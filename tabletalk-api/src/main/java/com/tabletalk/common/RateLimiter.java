@@ -8,7 +8,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -33,7 +37,7 @@ public class RateLimiter {
     private final Counter rejected;
 
     public RateLimiter(DataSource dataSource, boolean enabled, MetricRegistry metrics) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(restoringAutoCommit(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
                 .idColumn("id")
@@ -76,6 +80,45 @@ public class RateLimiter {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(RateLimiter.class).warn("Could not remove expired rate-limit buckets: {}",
                     e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Bucket4j turns auto-commit off on the connections it borrows and leaves it off. Handed back like that, a
+     * pooled connection would run everyone else's statements in a transaction nobody commits, holding row locks.
+     * So every connection it gets is restored (rolled back, auto-commit on) before it goes back to the pool.
+     */
+    private static DataSource restoringAutoCommit(DataSource pool) {
+        return (DataSource) Proxy.newProxyInstance(RateLimiter.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(pool, method, args);
+                    return result instanceof Connection connection ? restoring(connection) : result;
+                });
+    }
+
+    private static Connection restoring(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(RateLimiter.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
+                        try {
+                            if (!connection.getAutoCommit()) {
+                                connection.rollback();
+                                connection.setAutoCommit(true);
+                            }
+                        } finally {
+                            connection.close();
+                        }
+                        return null;
+                    }
+                    return invoke(connection, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

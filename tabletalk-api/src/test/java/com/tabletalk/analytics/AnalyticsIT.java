@@ -47,7 +47,7 @@ class AnalyticsIT {
                 .bind("id", pair[0].sessionId()).mapTo(String.class).one());
         assertThat(everything).contains("\"context\": \"mature\"").contains("\"mode\": \"dual\"")
                 .doesNotContain(pair[0].token()).doesNotContain(pair[1].token()).doesNotContain("127.0.0.1");
-        assertThat(APP.getEnvironment().metrics().counter("analytics.events.session_created").getCount()).isPositive();
+        assertThat(APP.getEnvironment().metrics().counter("analytics.recorded.session_created.events").getCount()).isPositive();
     }
 
     private static List<String> awaitEvents(String sessionId, String last) throws InterruptedException {

@@ -139,6 +139,7 @@ class BadInputIT {
                 Arguments.of("GET", "/tables/t1/qr.png?size=big", 400),
                 Arguments.of("GET", "/nothing-here", 404),
                 Arguments.of("DELETE", "/sessions", 405),
+                Arguments.of("GET", "/metrics", 404),
                 Arguments.of("PUT", "/contexts", 405));
     }
 

@@ -1,0 +1,85 @@
+package com.tabletalk.app;
+
+import static com.tabletalk.testing.SessionFixtures.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.LivePhone;
+import com.tabletalk.testing.SessionFixtures.Phone;
+import com.tabletalk.testing.TestApp;
+import com.tabletalk.testing.TestDatabase;
+import com.tabletalk.testing.TestPostgres;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Prometheus endpoint: token-guarded on the public port, open on the admin port, with the product metrics. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class MetricsIT {
+
+    private static final String TOKEN = "metrics-token-for-tests-0123456789abcdef";
+    private static final TestDatabase DB = TestPostgres.freshDatabase();
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
+            ConfigOverride.config("prometheus.token", TOKEN));
+
+    @Test
+    void thePublicEndpointWantsTheToken() {
+        ApiClient api = ApiClient.forPort(APP.getLocalPort());
+
+        assertThat(api.get("/metrics").status()).isEqualTo(401);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer wrong")).status())
+                .isEqualTo(401);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer " + TOKEN)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void productAndServiceMetricsAreExposed() {
+        ApiClient api = ApiClient.forPort(APP.getLocalPort());
+        Phone[] pair = aSession().withContext("mature").createPair(api);
+        try (LivePhone live = pair[0].goLive(APP.getLocalPort())) {
+            pair[0].does("next");
+            pair[0].send("next", 1);
+
+            String text = scrape(api);
+
+            assertThat(text)
+                    .contains("sessions_created_mature_dual")
+                    .contains("sessions_active")
+                    .contains("live_sockets_open")
+                    .contains("commands_next")
+                    .contains("commands_conflicts")
+                    .contains("live_fanout_delay")
+                    .contains("live_resyncs")
+                    .contains("live_listener_reconnects")
+                    .contains("ratelimit_rejected")
+                    .contains("analytics_recorded_session_created_events_total")
+                    .contains("jvm_memory_heap_used")
+                    .contains("jvm_threads_count")
+                    .contains("io_dropwizard_db_ManagedPooledDataSource_postgresql_active")
+                    .containsPattern("org_eclipse_jetty_\\w+");
+        }
+    }
+
+    @Test
+    void theAdminPortServesTheSameWithoutAToken() throws Exception {
+        ApiClient admin = new ApiClient("http://127.0.0.1:" + APP.getAdminPort());
+
+        ApiClient.Reply reply = admin.get("/prometheus");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(new String(reply.raw().body(), StandardCharsets.UTF_8)).contains("jvm_threads");
+    }
+
+    private static String scrape(ApiClient api) {
+        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer " + TOKEN));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("text/plain");
+        return new String(reply.raw().body(), StandardCharsets.UTF_8);
+    }
+}
