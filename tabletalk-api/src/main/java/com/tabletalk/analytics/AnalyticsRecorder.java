@@ -47,12 +47,15 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
         this.dropped = metrics.counter("analytics.events.dropped");
         this.failed = metrics.counter("analytics.events.failed");
         metrics.gauge("analytics.events.queued", () -> queue::size);
+        for (String type : List.of(SESSION_CREATED, PARTICIPANT_JOINED, CARD_SHOWN, NEXT_REQUESTED, HINT_REVEALED,
+                ANSWER_GIVEN, SESSION_ENDED, SESSION_EXPIRED)) {
+            metrics.counter(recordedName(type));
+        }
     }
 
     @Override
     public void record(String type, UUID sessionId, Map<String, Object> data) {
-        // Named so that no Prometheus name ends in "_created", a suffix the exposition format reserves.
-        metrics.counter("analytics.recorded." + type + ".events").inc();
+        metrics.counter(recordedName(type)).inc();
         String body;
         try {
             body = json.writeValueAsString(data);
@@ -63,6 +66,11 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
         if (!queue.offer(new Event(type, sessionId, Instant.now(), body))) {
             dropped.inc();
         }
+    }
+
+    /** Named so that no Prometheus name ends in "_created", a suffix the exposition format reserves. */
+    private static String recordedName(String type) {
+        return "analytics.recorded." + type + ".events";
     }
 
     @Override

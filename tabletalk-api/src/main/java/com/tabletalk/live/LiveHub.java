@@ -56,6 +56,8 @@ public class LiveHub implements Managed {
         this.delivery = metrics.timer("live.fanout.delivery");
         this.fanoutDelay = metrics.timer("live.fanout.delay");
         metrics.gauge("live.sockets.open", () -> open::get);
+        metrics.counter("live.closed.rate_limited");
+        metrics.counter("live.closed.slow");
         metrics.gauge("live.sessions.watched", () -> bySession::size);
     }
 

@@ -46,6 +46,16 @@ public class SessionService {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        // Registered up front so that dashboards show zeros, not gaps, before the first event.
+        for (Context context : Context.values()) {
+            for (Mode mode : Mode.values()) {
+                metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire()));
+            }
+        }
+        for (String type : List.of("next", "reveal", "ready", "answer", "end")) {
+            metrics.meter("commands." + type);
+        }
+        metrics.counter("commands.conflicts");
         metrics.register("sessions.active", new CachedGauge<Long>(15, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {

@@ -14,7 +14,14 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.testing.ProjectFiles;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,6 +81,25 @@ class MetricsIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(new String(reply.raw().body(), StandardCharsets.UTF_8)).contains("jvm_threads");
+    }
+
+    @Test
+    void everyMetricTheDashboardUsesExists() throws Exception {
+        ApiClient api = ApiClient.forPort(APP.getLocalPort());
+        aSession().create(api).does("next");
+        String scraped = scrape(api);
+        JsonNode dashboard = new ObjectMapper().readTree(ProjectFiles.root().resolve("tabletalk-api/grafana/tabletalk.json").toFile());
+
+        Set<String> names = new TreeSet<>();
+        Matcher metric = Pattern.compile("\\b([a-z][a-zA-Z0-9]*_[a-zA-Z0-9_]+)\\b(?=\\s*[\\[{)])").matcher(dashboard.toString());
+        while (metric.find()) {
+            names.add(metric.group(1));
+        }
+
+        assertThat(names).hasSizeGreaterThan(20);
+        for (String name : names) {
+            assertThat(scraped).as("dashboard metric " + name).containsPattern("(?m)^" + name + "[ {]");
+        }
     }
 
     private static String scrape(ApiClient api) {
