@@ -33,16 +33,23 @@ public interface PresenceDao {
     int heartbeat(@Bind("instance") UUID instance);
 
     /** Forgets the sockets of instances that stopped refreshing them, returning the sessions concerned. */
-    @SqlQuery("DELETE FROM live_presence WHERE seen_at <= now() - make_interval(secs => :staleSeconds) RETURNING session_id")
+    @SqlQuery("DELETE FROM live_presence WHERE (session_id, participant_id, instance_id) IN ("
+            + "SELECT session_id, participant_id, instance_id FROM live_presence "
+            + "WHERE seen_at <= now() - make_interval(secs => :staleSeconds) FOR UPDATE SKIP LOCKED) RETURNING session_id")
     List<UUID> sweepStale(@Bind("staleSeconds") long staleSeconds);
 
     @SqlQuery("DELETE FROM live_presence WHERE instance_id = :instance RETURNING session_id")
     List<UUID> forgetInstance(@Bind("instance") UUID instance);
 
-    /** An open socket counts as activity: it keeps its session from the idle expiry (not from the maximum life). */
+    /**
+     * An open socket counts as activity: it keeps its session from the idle expiry (not from the maximum life).
+     * Rows another transaction holds are skipped (that change pushes the expiry back itself), so instances
+     * refreshing overlapping sessions never wait on, or deadlock with, each other.
+     */
     @SqlUpdate("UPDATE sessions SET last_active_at = now(), "
             + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)) "
-            + "WHERE status IN ('waiting', 'active') AND expires_at > now() "
-            + "AND id IN (SELECT session_id FROM live_presence WHERE instance_id = :instance)")
+            + "WHERE id IN (SELECT id FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now() "
+            + "AND id IN (SELECT session_id FROM live_presence WHERE instance_id = :instance) "
+            + "ORDER BY id FOR UPDATE SKIP LOCKED)")
     int keepAlive(@Bind("instance") UUID instance, @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
 }

@@ -1,0 +1,37 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
+import { HomeRoute } from './routes/HomeRoute';
+import { JoinRoute } from './routes/JoinRoute';
+import { NotFoundRoute } from './routes/NotFoundRoute';
+import { RouteError } from './routes/RouteError';
+import { SessionRoute } from './routes/SessionRoute';
+import { TableRoute } from './routes/TableRoute';
+
+/**
+ * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
+ * the chosen context; the session id once the session exists. (Declarative routes: the data router
+ * would add ~16 KB gzipped to the first download for features this app does not use.)
+ */
+export function AppRoutes() {
+  return (
+    <ErrorBoundary fallback={<RouteError />}>
+      <Routes>
+        <Route path="/" element={<HomeRoute />} />
+        <Route path="/t/:tableToken" element={<TableRoute step="welcome" />} />
+        <Route path="/t/:tableToken/choose" element={<TableRoute step="context" />} />
+        <Route path="/t/:tableToken/:context" element={<TableRoute step="mode" />} />
+        <Route path="/s/:sessionId" element={<SessionRoute />} />
+        <Route path="/s/:sessionId/join" element={<JoinRoute />} />
+        <Route path="*" element={<NotFoundRoute />} />
+      </Routes>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
+}

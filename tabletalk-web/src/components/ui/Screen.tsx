@@ -1,0 +1,51 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+
+export interface ScreenProps {
+  /** The screen's heading, also used for the document title. */
+  title: string;
+  /** Shown above the heading in small type, e.g. "Step 2 of 3". */
+  eyebrow?: ReactNode;
+  /** Hides the heading visually (it still names the screen for screen readers). */
+  hideTitle?: boolean;
+  /** Something to pin above the content (e.g. the reconnect banner). */
+  banner?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * One screen of the app: a single column sized for phones, the app name linking home, and a heading
+ * that takes focus when the screen appears so screen readers announce where the diner is.
+ */
+export function Screen({ title, eyebrow, hideTitle = false, banner, children }: ScreenProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = `${title} · Table-Talk`;
+    headingRef.current?.focus({ preventScroll: true });
+  }, [title]);
+
+  return (
+    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))]">
+      <header className="flex items-center justify-between py-2">
+        <Link to="/" className="rounded-lg py-2 text-base font-bold tracking-wide text-accent">
+          Table-Talk
+        </Link>
+      </header>
+      {banner}
+      <main className="flex flex-1 flex-col gap-6 pt-4">
+        <div className="flex flex-col gap-1">
+          {eyebrow ? <p className="text-base text-muted">{eyebrow}</p> : null}
+          <h1
+            ref={headingRef}
+            tabIndex={-1}
+            className={hideTitle ? 'sr-only' : 'text-3xl leading-tight font-bold text-balance'}
+          >
+            {title}
+          </h1>
+        </div>
+        {children}
+      </main>
+    </div>
+  );
+}

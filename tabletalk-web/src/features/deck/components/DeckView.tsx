@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import type { CommandIntent, CommandType, SessionState } from '@/lib/messages';
+import { useSwipeLeft } from '../hooks/useSwipe';
+import { ChoiceOptions } from './ChoiceOptions';
+import { Progress } from './Progress';
+import { QuestionCard } from './QuestionCard';
+
+export interface DeckViewProps {
+  state: SessionState;
+  me: string;
+  pending: CommandType | null;
+  onCommand: (intent: CommandIntent) => void;
+}
+
+/** Dual mode: one line on what the two phones are waiting for, or null when there is nothing to say. */
+export function partnerStatusLine(state: SessionState, me: string): string | null {
+  if (state.mode !== 'dual') return null;
+  const mine = state.participants.find((participant) => participant.id === me);
+  const partner = state.participants.find((participant) => participant.id !== me);
+  if (!mine) return null;
+  if (!partner) return 'You can start while your partner joins.';
+  if (!partner.connected) return mine.wantsNext ? null : 'Your partner’s phone is away; you can carry on.';
+  if (mine.wantsNext && !partner.wantsNext) return 'Waiting for your partner…';
+  if (partner.wantsNext && !mine.wantsNext) return 'Your partner wants the next card.';
+  if (state.card?.type === 'choice' && !hasAnswers(state)) {
+    if (mine.answered && !partner.answered) return 'Locked in. Waiting for your partner’s pick…';
+    if (partner.answered && !mine.answered) return 'Your partner has picked.';
+  }
+  if (state.card?.type === 'open' && !state.revealed) {
+    if (mine.ready && !partner.ready) return 'Waiting for your partner to be ready…';
+    if (partner.ready && !mine.ready) return 'Your partner is ready.';
+  }
+  return null;
+}
+
+function hasAnswers(state: SessionState): boolean {
+  return !!state.answers && Object.keys(state.answers).length > 0;
+}
+
+/** The card on the table and what can be done with it. */
+export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
+  const card = state.card;
+  const dual = state.mode === 'dual';
+  const mine = state.participants.find((participant) => participant.id === me);
+  // What this phone picked, until the answers are shown; keyed by card so it resets when the card moves.
+  const [localChoice, setLocalChoice] = useState<{ position: number; optionId: string } | null>(null);
+  const swipe = useSwipeLeft(() => {
+    if (pending === null) onCommand({ type: 'next' });
+  }, !dual);
+
+  if (!card) return null;
+  const busy = pending !== null;
+  const answers = hasAnswers(state) ? (state.answers ?? null) : null;
+  const myChoice = localChoice?.position === state.position ? localChoice.optionId : null;
+  const waitingForNext = dual && !!mine?.wantsNext;
+  const statusLine = partnerStatusLine(state, me);
+
+  return (
+    <section aria-label="Current card" className="flex flex-col gap-5">
+      <Progress position={state.position} deckSize={state.deckSize} />
+      <p aria-live="polite" className="sr-only">
+        {`Card ${state.position + 1}: ${card.text}`}
+      </p>
+      <QuestionCard
+        key={`${state.position}-${card.questionId}`}
+        card={card}
+        revealed={state.revealed}
+        onShowHint={() => onCommand({ type: 'reveal' })}
+        hintBusy={busy}
+        className={dual ? '' : 'touch-pan-y'}
+        {...swipe}
+      >
+        {card.type === 'choice' && card.options ? (
+          <ChoiceOptions
+            options={card.options}
+            myChoice={myChoice}
+            answers={answers}
+            me={me}
+            dual={dual}
+            locked={busy || !!mine?.answered || answers !== null}
+            onChoose={(optionId) => {
+              setLocalChoice({ position: state.position, optionId });
+              onCommand({ type: 'answer', optionId });
+            }}
+          />
+        ) : null}
+      </QuestionCard>
+
+      {statusLine ? <p className="text-center text-base font-semibold">{statusLine}</p> : null}
+
+      <div className="flex flex-col gap-3">
+        {dual && card.type === 'open' && !state.revealed ? (
+          <Button
+            variant="secondary"
+            aria-pressed={!!mine?.ready}
+            aria-describedby="ready-explanation"
+            disabled={busy}
+            onClick={() => onCommand({ type: 'ready', ready: !mine?.ready })}
+            block
+          >
+            I’m ready
+            {mine?.ready ? <span aria-hidden="true">✓</span> : null}
+          </Button>
+        ) : null}
+        {dual && card.type === 'open' && !state.revealed ? (
+          <p id="ready-explanation" className="-mt-1 text-center text-base text-muted">
+            The hint appears when you’re both ready.
+          </p>
+        ) : null}
+        <Button onClick={() => onCommand({ type: 'next' })} disabled={busy || waitingForNext} block>
+          {waitingForNext ? 'Asked for the next card' : 'Next card'}
+        </Button>
+        {!dual ? (
+          <p className="text-center text-base text-muted">Pass the phone along, or swipe the card left.</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

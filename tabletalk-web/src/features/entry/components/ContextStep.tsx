@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import { ButtonLink } from '@/components/ui/Button';
+import { Loading } from '@/components/ui/Loading';
+import { RetryPanel } from '@/components/ui/RetryPanel';
+import { Screen } from '@/components/ui/Screen';
+import { paths } from '@/lib/links';
+import { useContexts } from '../hooks/useContexts';
+
+export function ContextStep({ tableToken }: { tableToken: string }) {
+  const { state, retry } = useContexts();
+
+  if (state.status === 'failed') {
+    return (
+      <Screen title="We can’t reach Table-Talk">
+        <RetryPanel failures={state.failures} minDelaySeconds={state.error.retryAfterSeconds} onRetry={retry} />
+      </Screen>
+    );
+  }
+
+  return (
+    <Screen title="Who’s at the table?" eyebrow="Step 1 of 2">
+      <p className="text-muted">This picks the kind of questions you’ll get.</p>
+      {state.status === 'loading' ? (
+        <Loading label="Loading the question decks…" />
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {state.contexts.map((context) => (
+            <li key={context.id}>
+              <Link
+                to={paths.chooseMode(tableToken, context.id)}
+                className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 hover:border-accent"
+              >
+                <span className="text-xl font-semibold">{context.name}</span>
+                <span className="text-muted">{context.description}</span>
+                <span className="text-base text-muted">{context.questionCount} questions</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-auto">
+        <ButtonLink to={paths.table(tableToken)} variant="quiet">
+          Back
+        </ButtonLink>
+      </div>
+    </Screen>
+  );
+}

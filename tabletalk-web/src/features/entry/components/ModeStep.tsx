@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ButtonLink } from '@/components/ui/Button';
+import { ApiError } from '@/lib/api-client';
+import { paths } from '@/lib/links';
+import type { ContextId, Mode } from '@/lib/messages';
+import { saveParticipant } from '@/lib/participant-store';
+import { Screen } from '@/components/ui/Screen';
+import { createSession } from '../api/entry-api';
+
+const choices: { mode: Mode; title: string; description: string }[] = [
+  { mode: 'single', title: 'One phone', description: 'Pass this phone between you.' },
+  { mode: 'dual', title: 'Two phones', description: 'Each of you follows on your own phone, kept in step.' },
+];
+
+export function creationErrorMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please tap again.';
+  switch (error.code) {
+    case 'unreachable':
+      return 'We couldn’t reach Table-Talk. Check your connection and tap again.';
+    case 'rate_limited':
+      return error.retryAfterSeconds
+        ? `Lots of new sessions from here just now. Please wait ${error.retryAfterSeconds} seconds and tap again.`
+        : 'Lots of new sessions from here just now. Please wait a moment and tap again.';
+    case 'invalid_request':
+      return 'This table code doesn’t look right. Please scan the code on your table again.';
+    default:
+      return 'Something went wrong on our side. Please tap again.';
+  }
+}
+
+export function ModeStep({ tableToken, context }: { tableToken: string; context: ContextId }) {
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState<Mode | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start(mode: Mode) {
+    setCreating(mode);
+    setError(null);
+    try {
+      const { session, participant } = await createSession({ tableToken, context, mode });
+      saveParticipant(session.id, { ...participant, tableToken });
+      // Replace: the back button should lead to the choices, not create another session.
+      navigate(paths.session(session.id), { replace: true });
+    } catch (cause) {
+      setError(creationErrorMessage(cause));
+      setCreating(null);
+    }
+  }
+
+  return (
+    <Screen title="One phone or two?" eyebrow="Step 2 of 2">
+      <div className="flex flex-col gap-3">
+        {choices.map((choice) => (
+          <button
+            key={choice.mode}
+            type="button"
+            onClick={() => void start(choice.mode)}
+            disabled={creating !== null}
+            aria-describedby={`mode-${choice.mode}-description`}
+            className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 text-left hover:border-accent disabled:opacity-60"
+          >
+            <span className="text-xl font-semibold">{choice.title}</span>
+            <span id={`mode-${choice.mode}-description`} className="text-muted">
+              {choice.description}
+            </span>
+          </button>
+        ))}
+      </div>
+      <p role="status" className="text-muted">
+        {creating ? 'Shuffling your cards…' : ''}
+      </p>
+      {error ? (
+        <p role="alert" className="rounded-2xl bg-accent-soft p-4">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-auto">
+        <ButtonLink to={paths.chooseContext(tableToken)} variant="quiet">
+          Back
+        </ButtonLink>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Screen } from '@/components/ui/Screen';
+import type { LiveSessionView } from '../hooks/useLiveSession';
+import { EndSession } from './EndSession';
+import { JoinInvite } from './JoinInvite';
+import { PartnerPresence } from './PartnerPresence';
+import { ReconnectBanner } from './ReconnectBanner';
+
+export type PlayingView = Extract<LiveSessionView, { phase: 'playing' }>;
+
+const contextNames: Record<PlayingView['state']['context'], string> = {
+  exploring: 'Exploring',
+  established: 'Established',
+  mature: 'Mature',
+};
+
+/** Everything around the card while playing: connection, partner, invite, notices, ending. */
+export function SessionLayout({ view, children }: { view: PlayingView; children: ReactNode }) {
+  const { state, me, connection, notice, pending, send } = view;
+  const dual = state.mode === 'dual';
+  const waitingForPartner = dual && !state.participants.some((participant) => participant.id !== me);
+
+  return (
+    <Screen title="Your question cards" hideTitle banner={<ReconnectBanner status={connection} />}>
+      <div className="-mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <p className="text-base font-semibold text-muted">{contextNames[state.context]}</p>
+        {dual ? <PartnerPresence state={state} me={me} /> : null}
+      </div>
+      {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}
+      {children}
+      <p role="status" className="min-h-6 text-center text-base text-muted">
+        {notice ?? ''}
+      </p>
+      <div className="mt-auto flex flex-col">
+        <EndSession onEnd={() => send({ type: 'end' })} busy={pending !== null} dual={dual} />
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,72 @@
+import { ButtonLink } from '@/components/ui/Button';
+import { RetryPanel } from '@/components/ui/RetryPanel';
+import { Screen } from '@/components/ui/Screen';
+import { paths } from '@/lib/links';
+import type { SessionProblem } from '../hooks/session-problem';
+
+function StartAgain({ tableToken, label = 'Start a new one' }: { tableToken?: string | undefined; label?: string }) {
+  return (
+    <div className="mt-auto flex flex-col gap-3">
+      {tableToken ? (
+        <ButtonLink to={paths.table(tableToken)} block>
+          {label}
+        </ButtonLink>
+      ) : (
+        <ButtonLink to={paths.home()} block>
+          Scan your table’s code
+        </ButtonLink>
+      )}
+    </div>
+  );
+}
+
+export function SessionProblemScreen({ problem, onRetry }: { problem: SessionProblem; onRetry: () => void }) {
+  switch (problem.kind) {
+    case 'ended':
+      return problem.endedHere ? (
+        <Screen title="Thank you for talking">
+          <p className="text-xl">We hope it was a good conversation. Enjoy the rest of your evening.</p>
+          <StartAgain tableToken={problem.tableToken} />
+        </Screen>
+      ) : (
+        <Screen title="This session has ended">
+          <p>The cards for this one have been put away. You can start a fresh deck any time.</p>
+          <StartAgain tableToken={problem.tableToken} />
+        </Screen>
+      );
+    case 'expired':
+      return (
+        <Screen title="This session has expired">
+          <p>It was quiet for a while, so we cleared the table. You can start a fresh deck any time.</p>
+          <StartAgain tableToken={problem.tableToken} />
+        </Screen>
+      );
+    case 'full':
+      return (
+        <Screen title="This session already has two phones">
+          <p>Only two phones can join one session. You can start your own at this table.</p>
+          <StartAgain tableToken={problem.tableToken} label="Start your own" />
+        </Screen>
+      );
+    case 'unauthorized':
+      return (
+        <Screen title="This phone has left the session">
+          <p>We couldn’t rejoin you to this session. You can start a new one at your table.</p>
+          <StartAgain tableToken={problem.tableToken} />
+        </Screen>
+      );
+    case 'not_found':
+      return (
+        <Screen title="We can’t find this session">
+          <p>The link may be incomplete, or the session was cleared away after it ended.</p>
+          <StartAgain />
+        </Screen>
+      );
+    case 'unreachable':
+      return (
+        <Screen title="We can’t reach Table-Talk">
+          <RetryPanel failures={problem.failures} minDelaySeconds={problem.retryAfterSeconds} onRetry={onRetry} />
+        </Screen>
+      );
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { isValidSessionId, isValidTableToken, parseScannedLink, paths } from './links';
+
+describe('table codes', () => {
+  it.each(['t7', 'A', 'table_12-b', 'x'.repeat(64)])('accepts %s', (token) => {
+    expect(isValidTableToken(token)).toBe(true);
+  });
+  it.each(['', 'x'.repeat(65), 'table 7', 'tä', 't/7', '<script>'])('refuses %s', (token) => {
+    expect(isValidTableToken(token)).toBe(false);
+  });
+});
+
+describe('session ids', () => {
+  it('accepts a UUID and refuses anything else', () => {
+    expect(isValidSessionId('0b7f3c52-8a51-4c1e-9d0b-6d8e2f4a1c3e')).toBe(true);
+    expect(isValidSessionId('0b7f3c52')).toBe(false);
+    expect(isValidSessionId('0b7f3c52-8a51-4c1e-9d0b-6d8e2f4a1c3e/x')).toBe(false);
+  });
+});
+
+describe('parseScannedLink', () => {
+  const id = '0b7f3c52-8a51-4c1e-9d0b-6d8e2f4a1c3e';
+  it.each([
+    ['https://tabletalk.example/t/t7', { kind: 'table', tableToken: 't7' }],
+    ['https://tabletalk.example/t/t7/', { kind: 'table', tableToken: 't7' }],
+    ['  t7  ', { kind: 'table', tableToken: 't7' }],
+    [`https://tabletalk.example/s/${id}/join`, { kind: 'join', sessionId: id }],
+    [`/s/${id.toUpperCase()}/join`, { kind: 'join', sessionId: id }],
+    [`https://tabletalk.example/s/${id}`, { kind: 'join', sessionId: id }],
+  ])('understands %s', (text, expected) => {
+    expect(parseScannedLink(text)).toEqual(expected);
+  });
+
+  it.each([
+    '',
+    'https://elsewhere.example/menu',
+    'https://tabletalk.example/t/bad%20code',
+    '/s/not-a-uuid/join',
+    'WIFI:S:cafe;;',
+  ])('refuses %s', (text) => {
+    expect(parseScannedLink(text)).toBeNull();
+  });
+});
+
+describe('paths', () => {
+  it('keeps each step in the URL', () => {
+    expect(paths.table('t7')).toBe('/t/t7');
+    expect(paths.chooseContext('t7')).toBe('/t/t7/choose');
+    expect(paths.chooseMode('t7', 'mature')).toBe('/t/t7/mature');
+    expect(paths.join('abc')).toBe('/s/abc/join');
+  });
+});

@@ -1,0 +1,62 @@
+// The app's URLs, and what counts as a valid table code or session id in them.
+import type { ContextId } from './messages';
+
+const tableTokenPattern = /^[A-Za-z0-9_-]{1,64}$/;
+const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isValidTableToken(value: string): boolean {
+  return tableTokenPattern.test(value);
+}
+
+export function isValidSessionId(value: string): boolean {
+  return sessionIdPattern.test(value);
+}
+
+export const paths = {
+  home: () => '/',
+  table: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}`,
+  chooseContext: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}/choose`,
+  chooseMode: (tableToken: string, context: ContextId) => `/t/${encodeURIComponent(tableToken)}/${context}`,
+  session: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}`,
+  join: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}/join`,
+};
+
+export type ScannedLink = { kind: 'table'; tableToken: string } | { kind: 'join'; sessionId: string };
+
+/**
+ * Makes sense of what a diner scanned or typed: a table's link (`…/t/{token}`), a join link
+ * (`…/s/{id}/join` or `…/s/{id}`), or a bare table code. Only the path matters, so a code printed
+ * for another host of the same app still works, and nothing outside the app is ever opened.
+ */
+export function parseScannedLink(raw: string): ScannedLink | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (isValidTableToken(text)) return { kind: 'table', tableToken: text };
+
+  let path: string;
+  try {
+    path = new URL(text, 'https://table.invalid/').pathname;
+  } catch {
+    return null;
+  }
+  const table = /^\/t\/([^/]+)\/?$/.exec(path);
+  if (table?.[1]) {
+    const tableToken = safeDecode(table[1]);
+    return tableToken !== null && isValidTableToken(tableToken) ? { kind: 'table', tableToken } : null;
+  }
+  const join = /^\/s\/([^/]+)(?:\/join)?\/?$/.exec(path);
+  if (join?.[1] && isValidSessionId(join[1])) return { kind: 'join', sessionId: join[1].toLowerCase() };
+  return null;
+}
+
+export function pathForScannedLink(link: ScannedLink): string {
+  return link.kind === 'table' ? paths.table(link.tableToken) : paths.join(link.sessionId);
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,168 @@
+// Every message from the server is parsed here before the app sees it (never cast).
+// The shapes mirror the service's wire records: the REST bodies, the error envelope and the
+// live channel's server→client union. Unknown extra fields are dropped, so the server can add
+// fields without breaking older clients; a missing or mistyped field is a parse failure.
+import {
+  array,
+  boolean,
+  byType,
+  count,
+  either,
+  literal,
+  nonEmptyString,
+  nullish,
+  object,
+  oneOf,
+  type Parsed,
+  type ParseResult,
+  record,
+  safeParse,
+  string,
+} from './parse';
+
+export type { ParseResult } from './parse';
+
+export const contextIds = ['exploring', 'established', 'mature'] as const;
+export type ContextId = (typeof contextIds)[number];
+
+export const modes = ['single', 'dual'] as const;
+export type Mode = (typeof modes)[number];
+
+export function isContextId(value: string): value is ContextId {
+  return (contextIds as readonly string[]).includes(value);
+}
+
+export function isMode(value: string): value is Mode {
+  return (modes as readonly string[]).includes(value);
+}
+
+export const contextParser = object({
+  id: oneOf(contextIds),
+  name: nonEmptyString,
+  description: string,
+  questionCount: count,
+});
+export type Context = Parsed<typeof contextParser>;
+
+export const optionParser = object({
+  id: nonEmptyString,
+  text: nonEmptyString,
+});
+export type ChoiceOption = Parsed<typeof optionParser>;
+
+export const cardParser = object({
+  questionId: either(count, nonEmptyString, 'a question id'),
+  text: nonEmptyString,
+  type: oneOf(['open', 'choice']),
+  options: nullish(array(optionParser)),
+  category: string,
+  difficulty: oneOf(['easy', 'medium', 'deep']),
+  hint: nullish(string),
+});
+export type Card = Parsed<typeof cardParser>;
+
+export const participantParser = object({
+  id: nonEmptyString,
+  connected: boolean,
+  ready: boolean,
+  answered: boolean,
+  wantsNext: boolean,
+});
+export type Participant = Parsed<typeof participantParser>;
+
+export const sessionStatuses = ['waiting', 'active', 'ended', 'expired'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+export const sessionStateParser = object({
+  id: nonEmptyString,
+  tableToken: nonEmptyString,
+  context: oneOf(contextIds),
+  mode: oneOf(modes),
+  status: oneOf(sessionStatuses),
+  version: count,
+  position: count,
+  deckSize: count,
+  // A finished session may no longer carry a card.
+  card: nullish(cardParser),
+  revealed: boolean,
+  participants: array(participantParser),
+  // Present only once every participant has answered.
+  answers: nullish(record(nonEmptyString)),
+  createdAt: string,
+  expiresAt: string,
+});
+export type SessionState = Parsed<typeof sessionStateParser>;
+
+export const participantCredentialsParser = object({
+  id: nonEmptyString,
+  token: nonEmptyString,
+});
+export type ParticipantCredentials = Parsed<typeof participantCredentialsParser>;
+
+/** Body of `POST /sessions` (201) and `POST /sessions/{id}/participants` (200/201). */
+export const joinedSessionParser = object({
+  session: sessionStateParser,
+  participant: participantCredentialsParser,
+});
+export type JoinedSession = Parsed<typeof joinedSessionParser>;
+
+export const apiErrorCodes = [
+  'invalid_request',
+  'unauthorized',
+  'not_found',
+  'version_conflict',
+  'session_full',
+  'session_expired',
+  'session_ended',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+/** `{"error","message"}`; a version conflict also carries the current `session`. */
+export const errorEnvelopeParser = object({
+  error: oneOf(apiErrorCodes),
+  message: string,
+  session: nullish(sessionStateParser),
+});
+export type ErrorEnvelope = Parsed<typeof errorEnvelopeParser>;
+
+/** Live channel, server → client. */
+export const serverMessageParser = byType({
+  state: object({ type: literal('state'), session: sessionStateParser }),
+  pong: object({ type: literal('pong') }),
+  error: object({ type: literal('error'), error: nonEmptyString, message: string }),
+});
+export type ServerMessage = Parsed<typeof serverMessageParser>;
+
+/** Commands, sent over REST (`POST /sessions/{id}/commands`); the live channel accepts the same JSON. */
+export type Command =
+  | { type: 'next'; version: number }
+  | { type: 'reveal'; version: number }
+  | { type: 'ready'; ready: boolean; version: number }
+  | { type: 'answer'; optionId: string; version: number }
+  | { type: 'end'; version: number };
+export type CommandType = Command['type'];
+/** What a screen asks for; the session hook adds the version it is looking at. */
+export type CommandIntent = Command extends infer C ? (C extends Command ? Omit<C, 'version'> : never) : never;
+
+/** Live channel, client → server. */
+export type ClientMessage = { type: 'hello'; token: string } | { type: 'ping' } | Command;
+
+export const parseContextList = (input: unknown) => safeParse(array(contextParser), input);
+export const parseSessionState = (input: unknown) => safeParse(sessionStateParser, input);
+export const parseJoinedSession = (input: unknown) => safeParse(joinedSessionParser, input);
+export const parseErrorEnvelope = (input: unknown) => safeParse(errorEnvelopeParser, input);
+
+/** Parses one text frame of the live channel (JSON first, then the union). */
+export function parseServerMessage(raw: unknown): ParseResult<ServerMessage> {
+  if (typeof raw !== 'string') return { ok: false, reason: 'message: not text' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'message: not JSON' };
+  }
+  return safeParse(serverMessageParser, json);
+}
