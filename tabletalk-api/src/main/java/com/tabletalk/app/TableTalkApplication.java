@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import com.tabletalk.live.ChangeListener;
+import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
 import com.tabletalk.live.LiveHub;
 import com.tabletalk.live.Presence;
@@ -112,6 +113,10 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
         LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.metrics());
         environment.lifecycle().manage(hub);
+        ChangeNotifier notifier = new ChangeNotifier(jdbi, environment.metrics());
+        environment.lifecycle().manage(notifier);
+        sessions.addListener(hub);
+        sessions.addListener(notifier);
         environment.lifecycle().manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
         LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub,
                 environment.getObjectMapper(), environment.metrics());

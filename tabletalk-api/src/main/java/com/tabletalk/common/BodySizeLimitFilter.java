@@ -22,8 +22,17 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            throw tooLarge();
+        String declared = request.getHeaderString("Content-Length");
+        if (declared != null && !declared.isBlank()) {
+            long length;
+            try {
+                length = Long.parseLong(declared.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("Content-Length must be a number of bytes.");
+            }
+            if (length > maxBytes) {
+                throw tooLarge();
+            }
         }
         request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
     }

@@ -17,6 +17,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        if (exception.getCause() instanceof java.io.IOException && !(exception.getCause() instanceof JsonProcessingException)) {
+            return new UnexpectedExceptionMapper().toResponse(exception);
+        }
         return ApiException.findIn(exception)
                 .map(api -> new ApiExceptionMapper().toResponse(api))
                 .orElseGet(() -> ErrorResponses.of(ErrorCode.INVALID_REQUEST, describe(exception)));

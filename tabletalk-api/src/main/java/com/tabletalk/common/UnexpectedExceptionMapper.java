@@ -13,9 +13,24 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (endedEarly(exception)) {
+            // The client's body stopped short of what it announced (or its chunking broke): its mistake, not ours.
+            LOG.debug("Request body ended early");
+            return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "The request body ended before it was complete.");
+        }
         return ApiException.findIn(exception)
                 .map(api -> new ApiExceptionMapper().toResponse(api))
                 .orElseGet(() -> incident(exception));
+    }
+
+    private static boolean endedEarly(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof org.eclipse.jetty.io.EofException
+                    || cause.getClass().getSimpleName().equals("BadMessageException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response incident(Throwable exception) {

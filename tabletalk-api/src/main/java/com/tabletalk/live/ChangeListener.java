@@ -8,6 +8,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -112,11 +113,14 @@ public class ChangeListener implements Managed {
         }
     }
 
+    /** A payload is one change or an array of them: {@code {"id","version","at"}}. */
     private void dispatch(String payload) {
         try {
-            JsonNode change = json.readTree(payload);
-            hub.changed(UUID.fromString(change.get("id").asText()), change.get("version").asLong(),
-                    change.path("at").asLong(0));
+            JsonNode changes = json.readTree(payload);
+            for (JsonNode change : changes.isArray() ? changes : List.of(changes)) {
+                hub.changed(UUID.fromString(change.get("id").asText()), change.get("version").asLong(),
+                        change.path("at").asLong(0));
+            }
         } catch (Exception e) {
             malformed.inc();
         }

@@ -4,6 +4,8 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import com.tabletalk.session.SessionListener;
+import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
 import com.tabletalk.session.SessionView;
 import io.dropwizard.lifecycle.Managed;
@@ -24,11 +26,14 @@ import org.slf4j.LoggerFactory;
  * here, the hub reads the state once and sends it to each of them; changes that arrive while a read is under
  * way are folded into one more read, so a busy session costs a read per burst, not per change.
  */
-public class LiveHub implements Managed {
+public class LiveHub implements Managed, SessionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final long HEARTBEAT_SECONDS = 5;
-    private static final long PING_EVERY_HEARTBEATS = 5;
+    /** Pings every 10 s keep load balancers from cutting a quiet table and show who still answers. */
+    private static final long PING_EVERY_HEARTBEATS = 2;
+    /** A phone that answers no ping for this long is dropped; a real one reconnects and resyncs. */
+    private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final SessionService sessions;
     private final Presence presence;
@@ -37,6 +42,8 @@ public class LiveHub implements Managed {
     private final ConcurrentHashMap<UUID, Set<LiveSocket>> bySession = new ConcurrentHashMap<>();
     /** Sessions with a read under way or queued, with the commit time of the oldest change it covers. */
     private final ConcurrentHashMap<UUID, Long> pending = new ConcurrentHashMap<>();
+    /** The newest version already handed to this instance's sockets, per session: no need to read it again. */
+    private final ConcurrentHashMap<UUID, Long> delivered = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Meter notifications;
     private final Counter resyncs;
@@ -58,6 +65,7 @@ public class LiveHub implements Managed {
         metrics.gauge("live.sockets.open", () -> open::get);
         metrics.counter("live.closed.rate_limited");
         metrics.counter("live.closed.slow");
+        metrics.counter("live.closed.silent");
         metrics.gauge("live.sessions.watched", () -> bySession::size);
     }
 
@@ -87,8 +95,27 @@ public class LiveHub implements Managed {
             if (sockets.remove(socket)) {
                 open.decrementAndGet();
             }
-            return sockets.isEmpty() ? null : sockets;
+            if (sockets.isEmpty()) {
+                delivered.remove(id);
+                return null;
+            }
+            return sockets;
         });
+    }
+
+    /**
+     * A change made on this instance: its own sockets get the written state at once, without waiting for the
+     * notification or reading the row again. Other instances hear of it through the database.
+     */
+    @Override
+    public void changed(SessionRow session) {
+        Set<LiveSocket> sockets = bySession.get(session.id());
+        if (sockets == null || sockets.isEmpty()) {
+            return;
+        }
+        SessionView state = sessions.view(session);
+        sendToAll(sockets, Optional.of(state));
+        delivered.merge(session.id(), state.version(), Math::max);
     }
 
     /**
@@ -98,6 +125,10 @@ public class LiveHub implements Managed {
     public void changed(UUID sessionId, long version, long committedAtMillis) {
         notifications.mark();
         if (!bySession.containsKey(sessionId)) {
+            return;
+        }
+        Long seen = delivered.get(sessionId);
+        if (version > 0 && seen != null && seen >= version) {
             return;
         }
         if (pending.putIfAbsent(sessionId, committedAtMillis) == null) {
@@ -125,13 +156,8 @@ public class LiveHub implements Managed {
         }
         try (Timer.Context ignored = delivery.time()) {
             Optional<SessionView> state = sessions.find(sessionId);
-            for (LiveSocket socket : sockets) {
-                if (state.isPresent()) {
-                    socket.deliver(state.get());
-                } else {
-                    socket.closeGone();
-                }
-            }
+            sendToAll(sockets, state);
+            state.ifPresent(view -> delivered.merge(sessionId, view.version(), Math::max));
             if (committedAt != null && committedAt > 0) {
                 fanoutDelay.update(Math.max(0, System.currentTimeMillis() - committedAt), TimeUnit.MILLISECONDS);
             }
@@ -141,21 +167,35 @@ public class LiveHub implements Managed {
         }
     }
 
+    private static void sendToAll(Set<LiveSocket> sockets, Optional<SessionView> state) {
+        for (LiveSocket socket : sockets) {
+            try {
+                if (state.isPresent()) {
+                    socket.deliver(state.get());
+                } else {
+                    socket.closeGone();
+                }
+            } catch (RuntimeException oneSocketFailed) {
+                // One broken socket must not keep the state from the others.
+                LOG.debug("Could not deliver to a socket: {}", oneSocketFailed.getClass().getSimpleName());
+            }
+        }
+    }
+
     @Override
     public void start() {
         scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void heartbeat() {
+        if (++heartbeats % PING_EVERY_HEARTBEATS == 0) {
+            bySession.values().forEach(sockets -> sockets.forEach(socket -> socket.pingOrDrop(SILENCE_NANOS)));
+        }
         try {
             presence.heartbeat();
             presence.sweep();
         } catch (RuntimeException e) {
             LOG.warn("Presence heartbeat failed; will retry: {}", e.getClass().getSimpleName());
-        }
-        if (++heartbeats % PING_EVERY_HEARTBEATS == 0) {
-            // Keeps load balancers from cutting a quiet table's connection.
-            bySession.values().forEach(sockets -> sockets.forEach(LiveSocket::ping));
         }
     }
 

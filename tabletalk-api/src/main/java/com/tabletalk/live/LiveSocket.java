@@ -37,7 +37,12 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
     private volatile String participantId;
     private volatile String token;
     private volatile ScheduledFuture<?> helloTimeout;
+    /** When the phone last sent anything, a pong to our pings included; a phone that stops reading stops ponging. */
+    private volatile long lastHeardNanos = System.nanoTime();
     private long lastSentVersion = -1;
+    /** Messages handed to Jetty and not yet written; a phone that stops reading lets this grow. */
+    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
+    public static final int MAX_UNWRITTEN = 32;
 
     public LiveSocket(UUID sessionId, LiveHub hub, ObjectMapper json, MetricRegistry metrics, MessageRateLimit rateLimit) {
         this.sessionId = sessionId;
@@ -62,7 +67,18 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    @Override
     public void onWebSocketText(String text) {
+        lastHeardNanos = System.nanoTime();
         if (!rateLimit.tryAcquire()) {
             metrics.counter("live.closed.rate_limited").inc();
             close(StatusCode.POLICY_VIOLATION, "Too many messages");
@@ -173,10 +189,24 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         close(StatusCode.SHUTDOWN, "Server restarting; reconnect");
     }
 
-    void ping() {
+    /**
+     * Pings the phone, or drops it when it has answered nothing for {@code silence}: it is gone, asleep, or not
+     * reading what we send (whose bytes the kernel would otherwise keep absorbing).
+     */
+    void pingOrDrop(long silenceNanos) {
         Session current = socket;
-        if (current != null && current.isOpen()) {
+        if (current == null || !current.isOpen()) {
+            return;
+        }
+        if (System.nanoTime() - lastHeardNanos > silenceNanos) {
+            metrics.counter("live.closed.silent").inc();
+            current.disconnect();
+            return;
+        }
+        try {
             current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        } catch (RuntimeException writeRefused) {
+            dropSlowReader(current);
         }
     }
 
@@ -191,11 +221,27 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Server messages always serialise", e);
         }
-        current.sendText(text, Callback.from(() -> { }, failure -> {
-            // The phone reads too slowly (its outgoing queue is full) or is gone: let it reconnect and resync.
+        if (unwritten.incrementAndGet() > MAX_UNWRITTEN) {
+            // The phone stopped reading: drop it rather than queue without end. It reconnects and resyncs.
+            dropSlowReader(current);
+            return;
+        }
+        try {
+            current.sendText(text, Callback.from(unwritten::decrementAndGet, failure -> {
+                unwritten.decrementAndGet();
+                dropSlowReader(current);
+            }));
+        } catch (RuntimeException writeRefused) {
+            unwritten.decrementAndGet();
+            dropSlowReader(current);
+        }
+    }
+
+    private void dropSlowReader(Session current) {
+        if (current.isOpen()) {
             metrics.counter("live.closed.slow").inc();
             current.disconnect();
-        }));
+        }
     }
 
     private void close(int status, String reason) {

@@ -62,7 +62,7 @@ public class Presence {
     }
 
     private void reconcile(UUID session) {
-        sessions.updatePresence(session, dao.connectedParticipants(session, STALE_AFTER.toSeconds()));
+        sessions.updatePresence(session, () -> dao.connectedParticipants(session, STALE_AFTER.toSeconds()));
     }
 
     private void reconcileQuietly(UUID session) {

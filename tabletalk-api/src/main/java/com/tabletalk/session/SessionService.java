@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Creating, joining and playing sessions. The database row is the truth; this class holds no session state. */
@@ -29,6 +30,7 @@ public class SessionService {
     private static final Pattern TABLE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String[] PARTICIPANT_IDS = {"A", "B"};
     private static final int JOIN_ATTEMPTS = 5;
+    private static final int PRESENCE_ATTEMPTS = 20;
 
     private final SessionDao sessions;
     private final QuestionCatalog questions;
@@ -180,18 +182,21 @@ public class SessionService {
     }
 
     /**
-     * Shows exactly the given participants as connected. A change of presence is a change of the session like any
-     * other (a new version that every phone receives); closed sessions are left alone.
+     * Shows exactly the participants that {@code connected} reports as connected. A change of presence is a change
+     * of the session like any other (a new version that every phone receives); closed sessions are left alone.
+     * The presence is read after the row on every attempt, so a reconcile working from an older reading can
+     * never overwrite a newer one: its compare-and-set fails and it reads both again.
      */
-    public void updatePresence(UUID id, Set<String> connected) {
-        for (int attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+    public void updatePresence(UUID id, Supplier<Set<String>> connected) {
+        for (int attempt = 0; attempt < PRESENCE_ATTEMPTS; attempt++) {
             Optional<SessionRow> found = sessions.find(id);
             if (found.isEmpty() || found.get().effectiveStatus() != found.get().status() || !found.get().status().isOpen()) {
                 return;
             }
             SessionRow session = found.get();
+            Set<String> present = connected.get();
             List<ParticipantRow> participants = session.participants().stream()
-                    .map(p -> p.withConnected(connected.contains(p.id())))
+                    .map(p -> p.withConnected(present.contains(p.id())))
                     .toList();
             if (participants.equals(session.participants())
                     || write(session, session.with(session.status(), session.position(), session.revealed(), participants)).isPresent()) {

@@ -21,18 +21,25 @@ public final class TestApp {
 
     /** Tests create many sessions from one address, so rate limits are off here; see {@link #withRateLimits}. */
     public static ConfigOverride[] overrides(TestDatabase database, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(withRateLimits(database, extra)));
-        overrides.add(ConfigOverride.config("rateLimits.enabled", "false"));
-        return overrides.toArray(ConfigOverride[]::new);
+        return build(database, "false", extra);
     }
 
-    /** As configured in config.yml, rate limits included. Each key may be given once (the first one counts). */
+    /** Rate limits on, as in production. */
     public static ConfigOverride[] withRateLimits(TestDatabase database, ConfigOverride... extra) {
+        return build(database, "true", extra);
+    }
+
+    /**
+     * Overrides travel as system properties, which two apps started in one class may restore out of order; so
+     * every app states every setting that some test changes, and each key appears once (the first one counts).
+     */
+    private static ConfigOverride[] build(TestDatabase database, String rateLimits, ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("web.frontendUrl", FRONTEND)));
+                ConfigOverride.config("web.frontendUrl", FRONTEND),
+                ConfigOverride.config("rateLimits.enabled", rateLimits)));
         overrides.addAll(List.of(extra));
         return overrides.toArray(ConfigOverride[]::new);
     }

@@ -1,0 +1,81 @@
+package com.tabletalk.load;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** What every phone and pair of one run share: HTTP clients, a scheduler, histograms and counters. */
+final class Rig implements AutoCloseable {
+
+    private static final long MAX_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
+
+    final HttpClient rest;
+    private final HttpClient[] sockets;
+    private final AtomicInteger nextSocketClient = new AtomicInteger();
+    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load-scheduler"));
+    /** Phone-to-phone delay: A sends, B receives the resulting state; microseconds on this process's clock. */
+    final Histogram phoneToPhone = histogram();
+    /** A dropped phone: from the drop to the first state after its new hello. */
+    final Histogram reconnect = histogram();
+    final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    volatile boolean reconnectOnDrop;
+
+    Rig(int socketClients) {
+        rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(8, daemon("load-rest"))).build();
+        sockets = new HttpClient[socketClients];
+        for (int i = 0; i < socketClients; i++) {
+            sockets[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newFixedThreadPool(4, daemon("load-ws-" + i))).build();
+        }
+    }
+
+    static Histogram histogram() {
+        return new ConcurrentHistogram(1, MAX_MICROS, 3);
+    }
+
+    HttpClient socketClient() {
+        return sockets[Math.floorMod(nextSocketClient.getAndIncrement(), sockets.length)];
+    }
+
+    void count(String name) {
+        counters.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    long count0(String name) {
+        LongAdder adder = counters.get(name);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    Map<String, Long> countersSnapshot() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counters.forEach((k, v) -> snapshot.put(k, v.sum()));
+        return snapshot;
+    }
+
+    void recordMicros(Histogram histogram, long nanos) {
+        histogram.recordValue(Math.max(1, Math.min(MAX_MICROS, nanos / 1000)));
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

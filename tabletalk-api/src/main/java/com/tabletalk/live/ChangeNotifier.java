@@ -1,0 +1,140 @@
+package com.tabletalk.live;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.tabletalk.session.SessionListener;
+import com.tabletalk.session.SessionRow;
+import io.dropwizard.lifecycle.Managed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces this instance's committed changes to every instance on {@code session_changes}, many per NOTIFY:
+ * a NOTIFY takes a database-wide lock until its transaction commits, so one per write would serialise all
+ * writes. Payloads are JSON arrays of {@code {"id","version","at"}}, under PostgreSQL's 8000-byte limit.
+ * While the database is away nothing can be announced; every listener resyncs its sockets when it reconnects.
+ */
+public class ChangeNotifier implements SessionListener, Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
+    private static final int MAX_PAYLOAD_CHARS = 7_500;
+    private static final int QUEUE_CAPACITY = 100_000;
+
+    private record Change(String id, long version, long at) {
+        String json() {
+            return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"at\":" + at + "}";
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Change> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Meter sent;
+    private final Counter dropped;
+    private volatile boolean running;
+    private Thread thread;
+
+    public ChangeNotifier(Jdbi jdbi, MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.sent = metrics.meter("live.notify.batches");
+        this.dropped = metrics.counter("live.notify.dropped");
+        metrics.gauge("live.notify.queued", () -> queue::size);
+    }
+
+    @Override
+    public void changed(SessionRow session) {
+        if (!queue.offer(new Change(session.id().toString(), session.version(), System.currentTimeMillis()))) {
+            dropped.inc();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "session-change-notifier");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(5_000);
+        List<Change> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            send(rest);
+        }
+    }
+
+    private void run() {
+        List<Change> batch = new ArrayList<>();
+        long backoff = 100;
+        while (running) {
+            try {
+                Change first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 5_000);
+                if (send(batch)) {
+                    batch.clear();
+                    backoff = 100;
+                } else {
+                    batch.clear();
+                    Thread.sleep(backoff);
+                    backoff = Math.min(backoff * 2, 5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One transaction for the whole batch, so the notification lock is taken once. */
+    private boolean send(List<Change> batch) {
+        List<String> payloads = payloads(batch);
+        try {
+            jdbi.useTransaction(handle -> {
+                for (String payload : payloads) {
+                    handle.createQuery("SELECT pg_notify('session_changes', :payload)").bind("payload", payload)
+                            .mapTo(String.class).list();
+                }
+            });
+            sent.mark(payloads.size());
+            return true;
+        } catch (RuntimeException e) {
+            // The database is away: listeners lose their connection too and resync every socket when it returns.
+            dropped.inc(batch.size());
+            LOG.warn("Could not announce {} session changes: {}", batch.size(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    static List<String> payloads(List<Change> batch) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder current = new StringBuilder("[");
+        for (Change change : batch) {
+            String item = change.json();
+            if (current.length() > 1 && current.length() + item.length() + 2 > MAX_PAYLOAD_CHARS) {
+                payloads.add(current.append(']').toString());
+                current = new StringBuilder("[");
+            }
+            if (current.length() > 1) {
+                current.append(',');
+            }
+            current.append(item);
+        }
+        payloads.add(current.append(']').toString());
+        return payloads;
+    }
+}
