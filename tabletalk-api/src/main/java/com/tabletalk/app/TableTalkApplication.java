@@ -107,8 +107,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 config.getSessions(), Clock.systemUTC(), environment.metrics());
         environment.lifecycle().manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
 
+        // Cancelled hello timeouts leave the queue at once instead of holding a socket's memory for 10 s.
         ScheduledExecutorService liveScheduler = environment.lifecycle().scheduledExecutorService("live-scheduler-%d")
-                .threads(2).build();
+                .threads(2).removeOnCancelPolicy(true).build();
         ExecutorService fanout = environment.lifecycle().executorService("live-fanout-%d").minThreads(4).maxThreads(4).build();
         Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
         LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.metrics());

@@ -277,6 +277,7 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         ScheduledFuture<?> timeout = helloTimeout;
         if (timeout != null) {
             timeout.cancel(false);
+            helloTimeout = null;
         }
     }
 }

@@ -19,6 +19,7 @@ public class Presence {
 
     /** An instance that has not refreshed its rows for this long is taken for dead. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(20);
+    private static final int KEEP_ALIVE_BATCH = 200;
 
     private final UUID instanceId = UUID.randomUUID();
     private final PresenceDao dao;
@@ -43,10 +44,19 @@ public class Presence {
         reconcile(session);
     }
 
-    /** Refreshes this instance's rows and keeps its sessions from idling out. */
+    /**
+     * Refreshes this instance's rows and keeps its sessions from idling out. A session's expiry is pushed back only
+     * once it has used up a minute of its idle time, in small batches, so that this never holds many session rows
+     * at once while phones are playing on them.
+     */
     public void heartbeat() {
         dao.heartbeat(instanceId);
-        dao.keepAlive(instanceId, config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
+        long slack = Math.min(60, config.idleTimeout().toSeconds() / 2);
+        int refreshed;
+        do {
+            refreshed = dao.keepAlive(instanceId, config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds(),
+                    slack, KEEP_ALIVE_BATCH);
+        } while (refreshed == KEEP_ALIVE_BATCH);
     }
 
     /** Forgets the sockets of dead instances and shows their participants as away. */

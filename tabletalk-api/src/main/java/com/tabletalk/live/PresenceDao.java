@@ -49,7 +49,9 @@ public interface PresenceDao {
     @SqlUpdate("UPDATE sessions SET last_active_at = now(), "
             + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)) "
             + "WHERE id IN (SELECT id FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now() "
+            + "AND expires_at < now() + make_interval(secs => :idleSeconds) - make_interval(secs => :slackSeconds) "
             + "AND id IN (SELECT session_id FROM live_presence WHERE instance_id = :instance) "
-            + "ORDER BY id FOR UPDATE SKIP LOCKED)")
-    int keepAlive(@Bind("instance") UUID instance, @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+            + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)")
+    int keepAlive(@Bind("instance") UUID instance, @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds,
+                  @Bind("slackSeconds") long slackSeconds, @Bind("limit") int limit);
 }
