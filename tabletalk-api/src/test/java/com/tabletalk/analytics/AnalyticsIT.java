@@ -30,6 +30,7 @@ class AnalyticsIT {
         pair[0].does("reveal");
         pair[0].does("ready", Map.of("ready", true));
         pair[1].does("ready", Map.of("ready", true));
+        pair[0].does("next");
         while (!pair[0].state().at("/card/type").asText().equals("choice")) {
             pair[0].does("next");
             pair[1].does("next");
