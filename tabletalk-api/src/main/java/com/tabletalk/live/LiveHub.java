@@ -32,8 +32,8 @@ public class LiveHub implements Managed, SessionListener {
     private static final long HEARTBEAT_SECONDS = 5;
     /** Pings every 10 s keep load balancers from cutting a quiet table and show who still answers. */
     private static final long PING_EVERY_HEARTBEATS = 2;
-    /** A phone that answers no ping for this long is dropped; a real one reconnects and resyncs. */
-    private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** A phone that answers no ping for this long (two pings missed) is dropped; a real one reconnects and resyncs. */
+    private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(25);
 
     private final SessionService sessions;
     private final Presence presence;
@@ -188,9 +188,8 @@ public class LiveHub implements Managed, SessionListener {
     }
 
     private void heartbeat() {
-        if (++heartbeats % PING_EVERY_HEARTBEATS == 0) {
-            bySession.values().forEach(sockets -> sockets.forEach(socket -> socket.pingOrDrop(SILENCE_NANOS)));
-        }
+        boolean ping = ++heartbeats % PING_EVERY_HEARTBEATS == 0;
+        bySession.values().forEach(sockets -> sockets.forEach(socket -> socket.pingOrDrop(SILENCE_NANOS, ping)));
         try {
             presence.heartbeat();
             presence.sweep();

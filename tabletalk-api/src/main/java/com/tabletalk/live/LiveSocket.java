@@ -193,7 +193,7 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
      * Pings the phone, or drops it when it has answered nothing for {@code silence}: it is gone, asleep, or not
      * reading what we send (whose bytes the kernel would otherwise keep absorbing).
      */
-    void pingOrDrop(long silenceNanos) {
+    void pingOrDrop(long silenceNanos, boolean ping) {
         Session current = socket;
         if (current == null || !current.isOpen()) {
             return;
@@ -201,6 +201,9 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         if (System.nanoTime() - lastHeardNanos > silenceNanos) {
             metrics.counter("live.closed.silent").inc();
             current.disconnect();
+            return;
+        }
+        if (!ping) {
             return;
         }
         try {
