@@ -35,21 +35,21 @@ class DatabaseUrlTest {
 
     @Test
     void describeAndToStringNeverShowCredentials() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://doadmin:hunter2@db:25060/defaultdb?sslmode=require");
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://doadmin:secretpw@db:25060/defaultdb?sslmode=require");
 
         assertThat(url.describe()).isEqualTo("//db:25060/defaultdb");
-        assertThat(url.toString()).doesNotContain("hunter2").doesNotContain("doadmin");
+        assertThat(url.toString()).doesNotContain("secretpw").doesNotContain("doadmin");
     }
 
     @Test
     void malformedValuesAreRefusedWithoutEchoingThem() {
-        for (String bad : new String[] {"", "   ", "mysql://u:hunter2@h/db", "postgresql://u:hunter2@/db",
-                "postgresql://u:hunter2@host", "postgresql://u:hunter2@host:port/db", "postgresql://u:hun ter2@h/db"}) {
+        for (String bad : new String[] {"", "   ", "mysql://u:secretpw@h/db", "postgresql://u:secretpw@/db",
+                "postgresql://u:secretpw@host", "postgresql://u:secretpw@host:port/db", "postgresql://u:secret pw@h/db"}) {
             assertThatThrownBy(() -> DatabaseUrl.parse(bad))
                     .as(bad)
                     .isInstanceOf(DatabaseUrl.InvalidDatabaseUrlException.class)
                     .hasMessageContaining("DATABASE_URL")
-                    .hasMessageNotContaining("hunter2");
+                    .hasMessageNotContaining("secretpw");
         }
     }
 }
