@@ -85,9 +85,24 @@ public class LiveHub implements Managed, SessionListener {
         return stopping;
     }
 
+    /**
+     * Adds the socket inside the map's atomic update: adding to a set fetched with {@code computeIfAbsent} could
+     * land in a set that a concurrent {@link #unregister} had just emptied and dropped, and the socket would then
+     * receive nothing and never be counted out.
+     */
     void register(LiveSocket socket) {
-        bySession.computeIfAbsent(socket.sessionId(), id -> ConcurrentHashMap.newKeySet()).add(socket);
-        open.incrementAndGet();
+        bySession.compute(socket.sessionId(), (id, sockets) -> {
+            Set<LiveSocket> into = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            if (into.add(socket)) {
+                open.incrementAndGet();
+            }
+            return into;
+        });
+    }
+
+    /** This instance's sockets of one session that are receiving its changes. */
+    Set<LiveSocket> socketsOf(UUID sessionId) {
+        return Set.copyOf(bySession.getOrDefault(sessionId, Set.of()));
     }
 
     void unregister(LiveSocket socket) {
@@ -185,6 +200,7 @@ public class LiveHub implements Managed, SessionListener {
     @Override
     public void start() {
         scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::settleLeavers, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     private void heartbeat() {
@@ -195,6 +211,14 @@ public class LiveHub implements Managed, SessionListener {
             presence.sweep();
         } catch (RuntimeException e) {
             LOG.warn("Presence heartbeat failed; will retry: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void settleLeavers() {
+        try {
+            presence.settleLeavers();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not settle the presence of phones that left; will retry: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -1,0 +1,84 @@
+package com.tabletalk.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class LiveHubTest {
+
+    private final LiveHub hub = new LiveHub(null, null, null, null, new MetricRegistry());
+
+    private LiveSocket socket(UUID session) {
+        return new LiveSocket(session, hub, null, null, null);
+    }
+
+    /**
+     * A reconnect storm in miniature: one phone's old socket leaves the session's last slot while the other
+     * phone's new socket joins. The joining socket must end up receiving the session's changes and counted once,
+     * whichever way the two interleave.
+     */
+    @Test
+    void aSocketJoiningWhileTheLastOneLeavesIsKept() throws Exception {
+        UUID session = UUID.randomUUID();
+        CyclicBarrier start = new CyclicBarrier(2);
+        CyclicBarrier done = new CyclicBarrier(2);
+        AtomicReference<LiveSocket> leaving = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int rounds = 20_000;
+        Thread leaver = new Thread(() -> {
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    start.await(10, TimeUnit.SECONDS);
+                    hub.unregister(leaving.get());
+                    done.await(10, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        leaver.start();
+        int lost = 0;
+        for (int i = 0; i < rounds; i++) {
+            // Counted from each round's start, so that one lost socket does not hide another.
+            int before = hub.openSockets();
+            LiveSocket old = socket(session);
+            hub.register(old);
+            leaving.set(old);
+            LiveSocket fresh = socket(session);
+            start.await(10, TimeUnit.SECONDS);
+            hub.register(fresh);
+            done.await(10, TimeUnit.SECONDS);
+            if (!hub.socketsOf(session).contains(fresh) || hub.openSockets() - before != 1) {
+                lost++;
+            }
+            hub.unregister(fresh);
+        }
+        leaver.join(10_000);
+        assertThat(failure.get()).isNull();
+        assertThat(lost).as("rounds that lost the joining socket or miscounted").isZero();
+        assertThat(hub.socketsOf(session)).isEmpty();
+    }
+
+    @Test
+    void unregisteringTwiceCountsOnce() {
+        UUID session = UUID.randomUUID();
+        LiveSocket a = socket(session);
+        LiveSocket b = socket(session);
+        hub.register(a);
+        hub.register(b);
+        hub.register(b);
+        assertThat(hub.openSockets()).isEqualTo(2);
+        hub.unregister(a);
+        hub.unregister(a);
+        assertThat(hub.openSockets()).isEqualTo(1);
+        assertThat(hub.socketsOf(session)).containsExactly(b);
+        hub.unregister(b);
+        assertThat(hub.openSockets()).isZero();
+        assertThat(hub.socketsOf(session)).isEmpty();
+    }
+}
