@@ -37,6 +37,15 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
     private volatile String participantId;
     private volatile String token;
     private volatile ScheduledFuture<?> helloTimeout;
+    /**
+     * A close can arrive on another thread while a hello is being handled (a failed write closes the connection
+     * wherever it fails). Whichever of the two comes second withdraws the socket, so that a socket closed halfway
+     * through its hello is never left registered, or counted as present, behind it.
+     */
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private boolean registering;
+    private boolean registered;
     /** When the phone last sent anything, a pong to our pings included; a phone that stops reading stops ponging. */
     private volatile long lastHeardNanos = System.nanoTime();
     private long lastSentVersion = -1;
@@ -126,15 +135,36 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
             return;
         }
         cancelHelloTimeout();
-        participantId = participant.get();
-        token = presented;
-        if (!session.effectiveStatus().isOpen()) {
-            sendState(Optional.of(hub.sessions().view(session)), true);
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            participantId = participant.get();
+            token = presented;
+            if (!session.effectiveStatus().isOpen()) {
+                sendState(Optional.of(hub.sessions().view(session)), true);
+                return;
+            }
+            registering = true;
+        }
+        boolean closedMeanwhile;
+        Optional<SessionRow> now;
+        try {
+            hub.register(this);
+            now = hub.presence().opened(sessionId, participantId);
+        } finally {
+            synchronized (lifecycle) {
+                registering = false;
+                registered = true;
+                closedMeanwhile = closed;
+            }
+        }
+        if (closedMeanwhile) {
+            withdraw(participantId);
             return;
         }
-        hub.register(this);
-        hub.presence().opened(sessionId, participantId);
-        sendState(hub.sessions().find(sessionId), true);
+        // If showing this phone changed the session, the hub has already sent it the new state; else send it now.
+        sendState(now.map(hub.sessions()::view), false);
     }
 
     private void act(ClientMessage.Act act) {
@@ -257,10 +287,17 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         cancelHelloTimeout();
-        String participant = participantId;
-        if (participant == null) {
-            return;
+        synchronized (lifecycle) {
+            closed = true;
+            if (registering || !registered) {
+                // Not registered, or the hello under way sees the close when it is done and withdraws then.
+                return;
+            }
         }
+        withdraw(participantId);
+    }
+
+    private void withdraw(String participant) {
         hub.unregister(this);
         if (!hub.isStopping()) {
             try {

@@ -160,6 +160,11 @@ public final class LivePhone implements WebSocket.Listener, AutoCloseable {
         closed.complete(-1);
     }
 
+    /** The network vanishes: no close frame, the connection is simply gone. */
+    public void drop() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         if (!closed.isDone()) {
