@@ -95,6 +95,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         configureJson(environment.getObjectMapper());
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+        jdbi.setTemplateEngine(new NamedStatements());
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
