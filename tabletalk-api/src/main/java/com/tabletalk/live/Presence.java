@@ -1,10 +1,14 @@
 package com.tabletalk.live;
 
 import com.tabletalk.app.TableTalkConfiguration.SessionsConfig;
+import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * Who is connected, across instances. This instance records its sockets in {@code live_presence} and refreshes
  * them; a participant is connected while some instance that is alive holds a socket of theirs. Any change is
  * written to the session (a new version, so every phone hears of it).
+ *
+ * <p>A phone that comes back is shown at once. One that leaves is shown away only after a short grace: a phone
+ * whose network blinks, or every phone in a reconnect storm, is back before then, and its partner sees no flicker
+ * and the session no pair of writes.
  */
 public class Presence {
 
@@ -19,12 +27,16 @@ public class Presence {
 
     /** An instance that has not refreshed its rows for this long is taken for dead. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(20);
+    /** How long a closed socket's participant is still shown connected, waiting for it to come back. */
+    public static final Duration AWAY_GRACE = Duration.ofSeconds(3);
     private static final int KEEP_ALIVE_BATCH = 200;
 
     private final UUID instanceId = UUID.randomUUID();
     private final PresenceDao dao;
     private final SessionService sessions;
     private final SessionsConfig config;
+    /** Sessions to settle once a socket of theirs has closed, with when (System.nanoTime) the grace ends. */
+    private final ConcurrentHashMap<UUID, Long> leaving = new ConcurrentHashMap<>();
 
     public Presence(PresenceDao dao, SessionService sessions, SessionsConfig config) {
         this.dao = dao;
@@ -32,16 +44,38 @@ public class Presence {
         this.config = config;
     }
 
-    public void opened(UUID session, String participant) {
+    /** A socket has said hello: shown at once. Returns the session as it stands afterwards. */
+    public Optional<SessionRow> opened(UUID session, String participant) {
         dao.opened(session, participant, instanceId);
-        reconcile(session);
+        return reconcile(session);
     }
 
+    /** A socket has closed: counted out now, shown away (if no other socket of theirs is open) after the grace. */
     public void closed(UUID session, String participant) {
-        if (dao.decrement(session, participant, instanceId) == 0) {
-            dao.removeLast(session, participant, instanceId);
+        dao.closed(session, participant, instanceId);
+        leaving.put(session, System.nanoTime() + AWAY_GRACE.toNanos());
+    }
+
+    /**
+     * Settles the sessions whose grace has run out; the hub calls this a few times a second. If the database is
+     * away, the session that failed stays due and the rest wait for the next call.
+     */
+    public int settleLeavers() {
+        long now = System.nanoTime();
+        int settled = 0;
+        for (Map.Entry<UUID, Long> entry : leaving.entrySet()) {
+            UUID session = entry.getKey();
+            if (entry.getValue() - now <= 0 && leaving.remove(session, entry.getValue())) {
+                try {
+                    reconcile(session);
+                } catch (RuntimeException e) {
+                    leaving.putIfAbsent(session, now);
+                    throw e;
+                }
+                settled++;
+            }
         }
-        reconcile(session);
+        return settled;
     }
 
     /**
@@ -50,6 +84,7 @@ public class Presence {
      * at once while phones are playing on them.
      */
     public void heartbeat() {
+        dao.forgetClosed(instanceId);
         dao.heartbeat(instanceId);
         long slack = Math.min(60, config.idleTimeout().toSeconds() / 2);
         int refreshed;
@@ -71,8 +106,8 @@ public class Presence {
         new LinkedHashSet<>(dao.forgetInstance(instanceId)).forEach(this::reconcileQuietly);
     }
 
-    private void reconcile(UUID session) {
-        sessions.updatePresence(session, () -> dao.connectedParticipants(session, STALE_AFTER.toSeconds()));
+    private Optional<SessionRow> reconcile(UUID session) {
+        return sessions.updatePresence(session, () -> dao.connectedParticipants(session, STALE_AFTER.toSeconds()));
     }
 
     private void reconcileQuietly(UUID session) {

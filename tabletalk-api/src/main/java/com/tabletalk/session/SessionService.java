@@ -185,24 +185,29 @@ public class SessionService {
      * Shows exactly the participants that {@code connected} reports as connected. A change of presence is a change
      * of the session like any other (a new version that every phone receives); closed sessions are left alone.
      * The presence is read after the row on every attempt, so a reconcile working from an older reading can
-     * never overwrite a newer one: its compare-and-set fails and it reads both again.
+     * never overwrite a newer one: its compare-and-set fails and it reads both again. Returns the session as it
+     * stands afterwards (empty if it is gone).
      */
-    public void updatePresence(UUID id, Supplier<Set<String>> connected) {
+    public Optional<SessionRow> updatePresence(UUID id, Supplier<Set<String>> connected) {
         for (int attempt = 0; attempt < PRESENCE_ATTEMPTS; attempt++) {
             Optional<SessionRow> found = sessions.find(id);
             if (found.isEmpty() || found.get().effectiveStatus() != found.get().status() || !found.get().status().isOpen()) {
-                return;
+                return found;
             }
             SessionRow session = found.get();
             Set<String> present = connected.get();
             List<ParticipantRow> participants = session.participants().stream()
                     .map(p -> p.withConnected(present.contains(p.id())))
                     .toList();
-            if (participants.equals(session.participants())
-                    || write(session, session.with(session.status(), session.position(), session.revealed(), participants)).isPresent()) {
-                return;
+            if (participants.equals(session.participants())) {
+                return found;
+            }
+            Optional<SessionRow> written = write(session, session.with(session.status(), session.position(), session.revealed(), participants));
+            if (written.isPresent()) {
+                return written;
             }
         }
+        return sessions.find(id);
     }
 
     /** Marks sessions whose time is up as expired, so that their phones hear of it. */

@@ -16,8 +16,14 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -94,6 +100,25 @@ class LiveIT {
             b.close();
 
             assertThat(connected(a.awaitState(state -> !connected(state, 1)), 0)).isTrue();
+        }
+    }
+
+    @Test
+    void aPartnerWhoseNetworkBlinksIsNeverShownAway() {
+        Phone[] pair = aSession().createPair(api);
+        try (LivePhone a = LivePhone.join(port, pair[0])) {
+            LivePhone b = LivePhone.join(port, pair[1]);
+            long before = a.awaitState(state -> connected(state, 1)).get("version").asLong();
+
+            b.drop();
+            try (LivePhone back = LivePhone.join(port, pair[1])) {
+                sleep(Presence.AWAY_GRACE.toMillis() + 1_000);
+
+                JsonNode now = pair[0].state();
+                assertThat(connected(now, 1)).isTrue();
+                assertThat(now.get("version").asLong()).as("no away-and-back pair of changes").isEqualTo(before);
+                assertThat(back.lastVersion()).isEqualTo(before);
+            }
         }
     }
 
@@ -294,6 +319,45 @@ class LiveIT {
         }
     }
 
+    /**
+     * Phones whose network vanishes right after hello, many at once, as in a reconnect storm: whatever the order in
+     * which the service handles each hello and close, no socket stays registered and nobody is left shown present.
+     */
+    @Test
+    void phonesDroppingRightAfterHelloLeaveNothingBehind() throws Exception {
+        List<Phone> phones = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            phones.add(aSession().create(api));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> drops = new ArrayList<>();
+            for (Phone phone : phones) {
+                drops.add(pool.submit(() -> {
+                    LivePhone live = LivePhone.connect(port, phone.sessionId());
+                    live.send("{\"type\":\"hello\",\"token\":\"" + phone.token() + "\"}");
+                    live.drop();
+                }));
+            }
+            for (Future<?> drop : drops) {
+                drop.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < 200 && openSockets() > 0; i++) {
+            sleep(50);
+        }
+        assertThat(openSockets()).as("sockets still registered").isZero();
+        for (Phone phone : phones) {
+            awaitAway(phone);
+        }
+    }
+
+    private static long openSockets() {
+        return ((Number) APP.getEnvironment().metrics().getGauges().get("live.sockets.open").getValue()).longValue();
+    }
+
     @Test
     void aMalformedSessionIdIsRefused() {
         assertThatThrownBy(() -> LivePhone.connect(port, "not-a-session"))
@@ -301,7 +365,7 @@ class LiveIT {
     }
 
     private static void awaitAway(Phone phone) {
-        for (int i = 0; i < 100 && phone.state().at("/participants/0/connected").asBoolean(); i++) {
+        for (int i = 0; i < 200 && phone.state().at("/participants/0/connected").asBoolean(); i++) {
             sleep(50);
         }
         assertThat(phone.state().at("/participants/0/connected").asBoolean()).isFalse();
