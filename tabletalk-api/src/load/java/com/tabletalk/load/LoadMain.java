@@ -133,8 +133,9 @@ public final class LoadMain {
             verdictChecks(report, verdict, pairs.size() == pairCount);
             long errors = rig.count0("step.timeout") + rig.count0("setup.failed") + errorMessages(rig) + rig.count0("socket.send_failed");
             if (!mixed) {
-                errors += rig.count0("socket.error") + rig.counters.keySet().stream()
-                        .filter(k -> k.startsWith("socket.closed_by_server")).mapToLong(rig::count0).sum();
+                errors += rig.counters.keySet().stream()
+                        .filter(k -> k.startsWith("socket.error.") || k.startsWith("socket.closed_by_server"))
+                        .mapToLong(rig::count0).sum();
             }
             report.check("no errors", errors == 0, errors + " (timeouts, failed setups, error messages, unexpected closes)");
             pairs.forEach(Pair::close);
@@ -492,19 +493,31 @@ public final class LoadMain {
         List<Admin> admins = admins(options);
         int pairCount = options.integer("pairs", 2500);
         try (Rig rig = new Rig(options.integer("ws-clients", 2))) {
+            long setupStart = System.nanoTime();
             List<Pair> pairs = Table.setUp(rig, pairCount, targets.get(0), targets, targets.size() > 1, options.integer("setup-parallel", 32));
             Table.awaitSettled(pairs, 60);
+            report.put("pairs set up", pairs.size() + " of " + pairCount + " in " + String.format("%.1f s", (System.nanoTime() - setupStart) / 1e9));
             report.put("sockets", pairs.size() * 2);
+            System.out.println("  " + pairs.size() * 2 + " sockets open (service: " + totalSockets(admins) + "); cutting them all");
             List<Phone> phones = new ArrayList<>();
             pairs.forEach(p -> {
                 phones.add(p.a);
                 phones.add(p.b);
             });
+            // A real phone whose connection attempt fails tries again with backoff and jitter; so do these.
+            rig.reconnectOnDrop = true;
             long begin = System.nanoTime();
             phones.forEach(Phone::abortAndReconnect);
             long deadline = begin + TimeUnit.SECONDS.toNanos(options.integer("limit", 30));
             Histogram firstState = Rig.histogram();
+            long nextProgress = begin;
             while (System.nanoTime() < deadline && phones.stream().anyMatch(p -> p.firstStateAtNanos == 0)) {
+                if (System.nanoTime() >= nextProgress) {
+                    nextProgress += TimeUnit.SECONDS.toNanos(1);
+                    System.out.printf("  %4.1f s: %d of %d phones have their state; service has %d sockets; %d attempts failed%n",
+                            (System.nanoTime() - begin) / 1e9, phones.stream().filter(p -> p.firstStateAtNanos != 0).count(),
+                            phones.size(), totalSockets(admins), rig.count0("socket.connect_failed"));
+                }
                 Thread.sleep(50);
             }
             long got = phones.stream().filter(p -> p.firstStateAtNanos != 0).count();

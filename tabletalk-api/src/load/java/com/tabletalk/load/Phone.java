@@ -68,6 +68,8 @@ final class Phone implements WebSocket.Listener {
                 .whenComplete((opened, failure) -> {
                     if (failure != null) {
                         rig.count("socket.connect_failed");
+                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                        rig.count("socket.connect_failed." + cause.getClass().getSimpleName());
                         dropped();
                     }
                 });
@@ -200,7 +202,7 @@ final class Phone implements WebSocket.Listener {
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         if (webSocket == socket) {
-            rig.count("socket.error");
+            rig.count("socket.error." + error.getClass().getSimpleName());
             dropped();
         }
     }
