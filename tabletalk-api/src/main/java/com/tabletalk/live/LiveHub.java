@@ -183,10 +183,14 @@ public class LiveHub implements Managed, SessionListener {
     }
 
     private static void sendToAll(Set<LiveSocket> sockets, Optional<SessionView> state) {
+        String message = null;
         for (LiveSocket socket : sockets) {
             try {
                 if (state.isPresent()) {
-                    socket.deliver(state.get());
+                    if (message == null) {
+                        message = socket.render(state.get());
+                    }
+                    socket.deliver(state.get(), message);
                 } else {
                     socket.closeGone();
                 }

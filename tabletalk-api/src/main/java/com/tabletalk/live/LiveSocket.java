@@ -173,7 +173,8 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         }
         metrics.meter("live.commands." + act.command().type()).mark();
         try {
-            sendState(Optional.of(hub.sessions().command(sessionId, token, act.command())), true);
+            // The hub has normally sent the new state to every socket of the session already, this one included.
+            sendState(Optional.of(hub.sessions().command(sessionId, token, act.command())), false);
         } catch (ApiException e) {
             Object current = e.extra().get("session");
             if (e.code() == ErrorCode.VERSION_CONFLICT && current instanceof SessionView view) {
@@ -187,9 +188,17 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** A state from the hub's fan-out: sent unless this phone already has it or a newer one. */
-    void deliver(SessionView state) {
-        sendState(Optional.of(state), false);
+    /**
+     * A state from the hub's fan-out, already written out once for all of the session's sockets: sent unless this
+     * phone already has it or a newer one.
+     */
+    void deliver(SessionView state, String message) {
+        sendState(state, message, false);
+    }
+
+    /** The message that carries this state, as sent. */
+    String render(SessionView state) {
+        return render(new ServerMessage.State(state));
     }
 
     private void sendState(Optional<SessionView> state, boolean evenIfSeen) {
@@ -197,13 +206,16 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
             closeGone();
             return;
         }
-        SessionView view = state.get();
+        sendState(state.get(), null, evenIfSeen);
+    }
+
+    private void sendState(SessionView view, String message, boolean evenIfSeen) {
         synchronized (this) {
             if (view.version() < lastSentVersion || (!evenIfSeen && view.version() == lastSentVersion)) {
                 return;
             }
             lastSentVersion = view.version();
-            send(new ServerMessage.State(view));
+            sendText(message != null ? message : render(view));
         }
         if (!SessionStatus.valueOf(view.status().toUpperCase(java.util.Locale.ROOT)).isOpen()) {
             close(StatusCode.NORMAL, "Session " + view.status());
@@ -243,16 +255,25 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         }
     }
 
+    private String render(ServerMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Server messages always serialise", e);
+        }
+    }
+
     private void send(ServerMessage message) {
+        Session current = socket;
+        if (current != null && current.isOpen()) {
+            sendText(render(message));
+        }
+    }
+
+    private void sendText(String text) {
         Session current = socket;
         if (current == null || !current.isOpen()) {
             return;
-        }
-        String text;
-        try {
-            text = json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Server messages always serialise", e);
         }
         if (unwritten.incrementAndGet() > MAX_UNWRITTEN) {
             // The phone stopped reading: drop it rather than queue without end. It reconnects and resyncs.
