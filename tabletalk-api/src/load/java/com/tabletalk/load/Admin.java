@@ -19,7 +19,8 @@ final class Admin {
         this.base = base.replaceAll("/+$", "");
     }
 
-    record Sample(long heapUsed, long heapMax, long threads, long openSockets, long slowClosed, long rateLimitedClosed) {
+    record Sample(long heapUsed, long heapMax, long threads, long openSockets, long slowClosed, long rateLimitedClosed,
+                  long silentClosed) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("heapUsedMiB", heapUsed / 1048576.0);
@@ -28,6 +29,7 @@ final class Admin {
             map.put("openSockets", openSockets);
             map.put("closedSlow", slowClosed);
             map.put("closedRateLimited", rateLimitedClosed);
+            map.put("closedSilent", silentClosed);
             return map;
         }
     }
@@ -44,9 +46,10 @@ final class Admin {
                     gauges.path("jvm.threads.count").path("value").asLong(),
                     gauges.path("live.sockets.open").path("value").asLong(),
                     counters.path("live.closed.slow").path("count").asLong(),
-                    counters.path("live.closed.rate_limited").path("count").asLong());
+                    counters.path("live.closed.rate_limited").path("count").asLong(),
+                    counters.path("live.closed.silent").path("count").asLong());
         } catch (Exception e) {
-            return new Sample(-1, -1, -1, -1, -1, -1);
+            return new Sample(-1, -1, -1, -1, -1, -1, -1);
         }
     }
 

@@ -85,6 +85,22 @@ public final class LoadMain {
             if (admins.size() == 1 && sockets > 0 && before.heapUsed() > 0) {
                 report.put("heap per open socket after GC (KB)", (loaded.heapUsed() - before.heapUsed()) / 1024.0 / sockets);
             }
+            // A freshly started JVM compiles its hot paths during the first seconds of play; measure after that.
+            Duration warmup = options.seconds("warmup", 0);
+            long warmMoves = 0;
+            long warmActions = 0;
+            if (!warmup.isZero()) {
+                System.out.println("  warming up for " + warmup.toSeconds() + " s (not measured)");
+                Play warm = new Play(rig, pairs, admins);
+                warm.run(rate, warmup, mixed, options.seconds("step-timeout", 10), options.seconds("sample-every", 10), second -> {
+                });
+                warmMoves = warm.moves();
+                warmActions = warm.actions();
+                rig.phoneToPhone.reset();
+                rig.reconnect.reset();
+                rig.counters.clear();
+                report.put("warm-up before measuring (s)", warmup.toSeconds());
+            }
             Play play = new Play(rig, pairs, admins);
             List<Map<String, Object>> gcSeries = new ArrayList<>();
             long gcEvery = options.integer("gc-every", mixed ? 60 : 0);
@@ -107,10 +123,10 @@ public final class LoadMain {
                 }
             });
             report.put("offered rate (/s)", rate);
-            report.put("moves completed", play.moves());
-            report.put("moves per second", play.moves() / play.seconds);
+            report.put("moves completed", play.moves() - warmMoves);
+            report.put("moves per second", (play.moves() - warmMoves) / play.seconds);
             if (mixed) {
-                report.put("actions per second", play.actions() / play.seconds);
+                report.put("actions per second", (play.actions() - warmActions) / play.seconds);
             }
             report.put("commands per second", rig.count0("commands.sent") / play.seconds);
             report.put("offers with no idle pair", play.offeredButNoIdlePair);
