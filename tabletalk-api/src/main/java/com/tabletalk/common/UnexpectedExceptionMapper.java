@@ -18,6 +18,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.debug("Request body ended early");
             return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "The request body ended before it was complete.");
         }
+        if (ApiException.findIn(exception).isEmpty() && DatabaseUnavailable.isCause(exception)) {
+            LOG.warn("Database unavailable, answered 503: {}", exception.getClass().getSimpleName());
+            return new ApiExceptionMapper().toResponse(DatabaseUnavailable.asApiException());
+        }
         return ApiException.findIn(exception)
                 .map(api -> new ApiExceptionMapper().toResponse(api))
                 .orElseGet(() -> incident(exception));

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.common.DatabaseUnavailable;
 import com.tabletalk.common.ErrorCode;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionStatus;
@@ -105,6 +106,11 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         } catch (ApiException e) {
             send(new ServerMessage.Error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                LOG.warn("Database unavailable for a live message: {}", e.getClass().getSimpleName());
+                send(new ServerMessage.Error(ErrorCode.UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+                return;
+            }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Unexpected error on a live socket, incident {}", incident, e);
             send(new ServerMessage.Error(ErrorCode.INTERNAL, "Something went wrong on our side (incident " + incident + ")."));

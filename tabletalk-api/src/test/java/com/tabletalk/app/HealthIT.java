@@ -47,6 +47,16 @@ class HealthIT {
             assertThat(tookMillis).as("a dead database must not hang the probe").isLessThan(2_500);
             assertThat(get(base + "/health/live").statusCode()).isEqualTo(200);
 
+            // Diners are told to try again shortly, not that something broke.
+            HttpResponse<String> create = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"single\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(create.statusCode()).isEqualTo(503);
+            assertThat(create.body()).contains("\"error\":\"unavailable\"");
+            assertThat(create.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(get(base + "/sessions/00000000-0000-4000-8000-000000000000").statusCode()).isEqualTo(503);
+
             postgres = quiet(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)).start();
             assertThat(pollUntilOk(base + "/health", Duration.ofSeconds(30))).isEqualTo(200);
         } finally {
