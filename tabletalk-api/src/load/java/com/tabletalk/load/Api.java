@@ -76,9 +76,27 @@ final class Api {
         }
     }
 
+    /**
+     * As a diner would: when the service answers 503 (busy, or its database briefly away), wait the two seconds
+     * its {@code Retry-After} asks for and try again, a few times.
+     */
+    private Reply postPatiently(String path, String body, String address) {
+        Reply reply = post(path, body, null, address);
+        for (int attempt = 1; attempt < 5 && reply.status() == 503; attempt++) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+            reply = post(path, body, null, address);
+        }
+        return reply;
+    }
+
     /** A new session and its first participant. */
     Joined create(String table, String context, String mode, String address) {
-        Reply reply = post("/sessions", createBody(table, context, mode), null, address);
+        Reply reply = postPatiently("/sessions", createBody(table, context, mode), address);
         if (reply.status() != 201) {
             throw new IllegalStateException("create answered " + reply.status() + " " + reply.body());
         }
@@ -86,7 +104,7 @@ final class Api {
     }
 
     Joined join(String sessionId, String address) {
-        Reply reply = post("/sessions/" + sessionId + "/participants", null, null, address);
+        Reply reply = postPatiently("/sessions/" + sessionId + "/participants", null, address);
         if (reply.status() != 201) {
             throw new IllegalStateException("join answered " + reply.status() + " " + reply.body());
         }
