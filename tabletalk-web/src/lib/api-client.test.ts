@@ -65,6 +65,12 @@ describe('apiRequest', () => {
     expect(error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });
   });
 
+  it('tells a busy service (503 with our envelope) from an unreachable one', async () => {
+    fakeApi({ 'GET /api/sessions/x': { ...apiError(503, 'unavailable'), headers: { 'Retry-After': '2' } } });
+    const error = await failureOf(getState());
+    expect(error).toMatchObject({ code: 'unavailable', status: 503, retryAfterSeconds: 2 });
+  });
+
   it('treats a gateway error without our envelope as unreachable', async () => {
     fakeApi({ 'GET /api/sessions/x': { status: 502 } });
     expect((await failureOf(getState())).code).toBe('unreachable');

@@ -117,6 +117,7 @@ export const apiErrorCodes = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

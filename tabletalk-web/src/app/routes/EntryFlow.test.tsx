@@ -88,6 +88,14 @@ describe('entry flow', () => {
     expect(screen.getByRole('button', { name: /One phone/ })).toBeEnabled();
   });
 
+  it('tells the diner when the service is busy rather than unreachable', async () => {
+    fakeApi({ 'POST /api/sessions': { ...apiError(503, 'unavailable'), headers: { 'Retry-After': '2' } } });
+    const { user } = renderApp('/t/t7/exploring');
+    await user.click(screen.getByRole('button', { name: /Two phones/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Table-Talk is very busy for a moment.');
+    expect(screen.getByRole('button', { name: /Two phones/ })).toBeEnabled();
+  });
+
   it('sends an unknown context in the URL back to the context choice', () => {
     fakeApi({ 'GET /api/contexts': { status: 200, body: contexts } });
     const { path } = renderApp('/t/t7/romantic');

@@ -22,6 +22,8 @@ export function creationErrorMessage(error: unknown): string {
       return error.retryAfterSeconds
         ? `Lots of new sessions from here just now. Please wait ${error.retryAfterSeconds} seconds and tap again.`
         : 'Lots of new sessions from here just now. Please wait a moment and tap again.';
+    case 'unavailable':
+      return 'Table-Talk is very busy for a moment. Please wait a few seconds and tap again.';
     case 'invalid_request':
       return 'This table code doesn’t look right. Please scan the code on your table again.';
     default:

@@ -239,6 +239,9 @@ export function useLiveSession(sessionId: string): LiveSessionView {
           case 'unreachable':
             setNotice('We couldn’t reach Table-Talk. Check your connection and tap again.');
             return;
+          case 'unavailable':
+            setNotice('Table-Talk is very busy for a moment. Please wait a few seconds and tap again.');
+            return;
           default:
             setNotice('That didn’t work. Please try again.');
         }
