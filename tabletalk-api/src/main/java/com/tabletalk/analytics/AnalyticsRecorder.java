@@ -4,15 +4,12 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.common.BatchingWriter;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
@@ -33,20 +30,18 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final MetricRegistry metrics;
-    private final BlockingQueue<Event> queue;
+    private final BatchingWriter<Event> writer;
     private final Counter dropped;
     private final Counter failed;
-    private volatile boolean running;
-    private Thread writer;
 
     public AnalyticsRecorder(Jdbi jdbi, ObjectMapper json, MetricRegistry metrics, int capacity) {
         this.jdbi = jdbi;
         this.json = json;
         this.metrics = metrics;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new BatchingWriter<>("analytics-writer", capacity, BATCH, this::write);
         this.dropped = metrics.counter("analytics.events.dropped");
         this.failed = metrics.counter("analytics.events.failed");
-        metrics.gauge("analytics.events.queued", () -> queue::size);
+        metrics.gauge("analytics.events.queued", () -> writer::queued);
         for (String type : List.of(SESSION_CREATED, PARTICIPANT_JOINED, CARD_SHOWN, NEXT_REQUESTED, HINT_REVEALED,
                 ANSWER_GIVEN, SESSION_ENDED, SESSION_EXPIRED)) {
             metrics.counter(recordedName(type));
@@ -63,7 +58,7 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
             dropped.inc();
             return;
         }
-        if (!queue.offer(new Event(type, sessionId, Instant.now(), body))) {
+        if (!writer.offer(new Event(type, sessionId, Instant.now(), body))) {
             dropped.inc();
         }
     }
@@ -75,49 +70,21 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
 
     @Override
     public void start() {
-        running = true;
-        writer = new Thread(this::drainUntilStopped, "analytics-writer");
-        writer.setDaemon(true);
         writer.start();
     }
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        writer.interrupt();
-        writer.join(5_000);
-        flush();
+        writer.stop();
     }
 
     /** Writes whatever is queued now; for shutdown and for tests. */
     public void flush() {
-        List<Event> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
-            write(batch);
-            batch.clear();
-        }
+        writer.flush();
     }
 
-    private void drainUntilStopped() {
-        List<Event> batch = new ArrayList<>(BATCH);
-        while (running) {
-            try {
-                Event first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                write(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void write(List<Event> batch) {
+    /** A failed batch is counted and dropped; the next one is tried at once. */
+    private boolean write(List<Event> batch) {
         try {
             jdbi.useHandle(handle -> {
                 PreparedBatch insert = handle.prepareBatch(
@@ -133,5 +100,6 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
             failed.inc(batch.size());
             LOG.warn("Could not write {} analytics events: {}", batch.size(), e.getClass().getSimpleName());
         }
+        return true;
     }
 }

@@ -3,14 +3,12 @@ package com.tabletalk.live;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import com.tabletalk.common.BatchingWriter;
 import com.tabletalk.session.SessionListener;
 import com.tabletalk.session.SessionRow;
 import io.dropwizard.lifecycle.Managed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,70 +32,33 @@ public class ChangeNotifier implements SessionListener, Managed {
     }
 
     private final Jdbi jdbi;
-    private final BlockingQueue<Change> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BatchingWriter<Change> writer;
     private final Meter sent;
     private final Counter dropped;
-    private volatile boolean running;
-    private Thread thread;
 
     public ChangeNotifier(Jdbi jdbi, MetricRegistry metrics) {
         this.jdbi = jdbi;
+        this.writer = new BatchingWriter<>("session-change-notifier", QUEUE_CAPACITY, 5_000, this::send);
         this.sent = metrics.meter("live.notify.batches");
         this.dropped = metrics.counter("live.notify.dropped");
-        metrics.gauge("live.notify.queued", () -> queue::size);
+        metrics.gauge("live.notify.queued", () -> writer::queued);
     }
 
     @Override
     public void changed(SessionRow session) {
-        if (!queue.offer(new Change(session.id().toString(), session.version(), System.currentTimeMillis()))) {
+        if (!writer.offer(new Change(session.id().toString(), session.version(), System.currentTimeMillis()))) {
             dropped.inc();
         }
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "session-change-notifier");
-        thread.setDaemon(true);
-        thread.start();
+        writer.start();
     }
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(5_000);
-        List<Change> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            send(rest);
-        }
-    }
-
-    private void run() {
-        List<Change> batch = new ArrayList<>();
-        long backoff = 100;
-        while (running) {
-            try {
-                Change first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 5_000);
-                if (send(batch)) {
-                    batch.clear();
-                    backoff = 100;
-                } else {
-                    batch.clear();
-                    Thread.sleep(backoff);
-                    backoff = Math.min(backoff * 2, 5_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        writer.stop();
     }
 
     /** One transaction for the whole batch, so the notification lock is taken once. */

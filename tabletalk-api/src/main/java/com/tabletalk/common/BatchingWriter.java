@@ -1,0 +1,98 @@
+package com.tabletalk.common;
+
+import io.dropwizard.lifecycle.Managed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded queue that one background thread writes out in batches. Producers never wait: {@link #offer} says
+ * whether the item fitted. When a batch cannot be written (the database is away), the thread waits before the
+ * next one, doubling the wait up to 5 s. What is still queued at shutdown is written before the thread ends.
+ */
+public final class BatchingWriter<T> implements Managed {
+
+    /** Writes one batch; false when it could not, so that the writer backs off. */
+    @FunctionalInterface
+    public interface Batch<T> {
+        boolean write(List<T> batch);
+    }
+
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private final String threadName;
+    private final BlockingQueue<T> queue;
+    private final int maxBatch;
+    private final Batch<T> batch;
+    private volatile boolean running;
+    private Thread thread;
+
+    public BatchingWriter(String threadName, int capacity, int maxBatch, Batch<T> batch) {
+        this.threadName = threadName;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.batch = batch;
+    }
+
+    public boolean offer(T item) {
+        return queue.offer(item);
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(5_000);
+        flush();
+    }
+
+    /** Writes whatever is queued now, on the calling thread; for shutdown and for tests. */
+    public void flush() {
+        List<T> items = new ArrayList<>(maxBatch);
+        while (queue.drainTo(items, maxBatch) > 0) {
+            batch.write(items);
+            items.clear();
+        }
+    }
+
+    private void run() {
+        List<T> items = new ArrayList<>(maxBatch);
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (running) {
+            try {
+                T first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                items.add(first);
+                queue.drainTo(items, maxBatch - 1);
+                boolean written = batch.write(items);
+                items.clear();
+                if (written) {
+                    backoff = FIRST_BACKOFF_MILLIS;
+                } else {
+                    Thread.sleep(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
