@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Set;
+import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 
 /**
  * Failures that mean "the database cannot be reached or has no connection to spare right now": it is restarting,
@@ -26,15 +27,12 @@ public final class DatabaseUnavailable {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof org.jdbi.v3.core.ConnectionException
-                    || cause.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException")) {
+                    || cause instanceof PoolExhaustedException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -2,11 +2,10 @@ package com.tabletalk.common;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Anything unexpected: logged with an incident id, which is all the client learns. */
+/** Anything not mapped elsewhere, described by {@link Failures}: an incident id is all the client learns of a bug. */
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -18,13 +17,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.debug("Request body ended early");
             return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "The request body ended before it was complete.");
         }
-        if (ApiException.findIn(exception).isEmpty() && DatabaseUnavailable.isCause(exception)) {
-            LOG.warn("Database unavailable, answered 503: {}", exception.getClass().getSimpleName());
-            return new ApiExceptionMapper().toResponse(DatabaseUnavailable.asApiException());
-        }
-        return ApiException.findIn(exception)
-                .map(api -> new ApiExceptionMapper().toResponse(api))
-                .orElseGet(() -> incident(exception));
+        return new ApiExceptionMapper().toResponse(Failures.describe(exception));
     }
 
     private static boolean endedEarly(Throwable exception) {
@@ -35,11 +28,5 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
-    }
-
-    static Response incident(Throwable exception) {
-        String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Unexpected error, incident {}", incident, exception);
-        return ErrorResponses.of(ErrorCode.INTERNAL, "Something went wrong on our side (incident " + incident + ").");
     }
 }

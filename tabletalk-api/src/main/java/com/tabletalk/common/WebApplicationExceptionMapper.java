@@ -17,7 +17,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 413 -> ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
             case 415 -> ErrorResponses.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
             default -> status >= 500
-                    ? UnexpectedExceptionMapper.incident(exception)
+                    ? new ApiExceptionMapper().toResponse(Failures.describe(exception))
                     : ErrorResponses.of(ErrorCode.INVALID_REQUEST, "The request could not be understood.");
         };
     }

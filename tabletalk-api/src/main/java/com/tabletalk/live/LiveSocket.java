@@ -4,8 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.common.ApiException;
-import com.tabletalk.common.DatabaseUnavailable;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.Failures;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionStatus;
 import com.tabletalk.session.SessionView;
@@ -103,17 +103,9 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
             } else if (message instanceof ClientMessage.Act act) {
                 act(act);
             }
-        } catch (ApiException e) {
-            send(new ServerMessage.Error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            if (DatabaseUnavailable.isCause(e)) {
-                LOG.warn("Database unavailable for a live message: {}", e.getClass().getSimpleName());
-                send(new ServerMessage.Error(ErrorCode.UNAVAILABLE, DatabaseUnavailable.MESSAGE));
-                return;
-            }
-            String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Unexpected error on a live socket, incident {}", incident, e);
-            send(new ServerMessage.Error(ErrorCode.INTERNAL, "Something went wrong on our side (incident " + incident + ")."));
+            ApiException failure = Failures.describe(e);
+            send(new ServerMessage.Error(failure.code(), failure.getMessage()));
         }
     }
 
@@ -270,10 +262,7 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private void send(ServerMessage message) {
-        Session current = socket;
-        if (current != null && current.isOpen()) {
-            sendText(render(message));
-        }
+        sendText(render(message));
     }
 
     private void sendText(String text) {
