@@ -2,6 +2,7 @@ package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.testing.WholeTextListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A phone's live socket for the smoke test: says hello, keeps the newest state, notes any state whose card moved
  * by more than one in a single change, and any error message the service sends.
  */
-final class SmokePhone implements WebSocket.Listener {
+final class SmokePhone extends WholeTextListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -24,7 +25,6 @@ final class SmokePhone implements WebSocket.Listener {
     final String sessionId;
     final String participantId;
     final String token;
-    private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile JsonNode latest;
     private volatile long version = -1;
@@ -98,28 +98,17 @@ final class SmokePhone implements WebSocket.Listener {
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            try {
-                JsonNode message = JSON.readTree(partial.toString());
-                if ("state".equals(message.path("type").asText())) {
-                    accept(message.get("session"));
-                } else if ("error".equals(message.path("type").asText())) {
-                    errors.incrementAndGet();
-                }
-            } catch (IOException e) {
+    protected void onMessage(String text) {
+        try {
+            JsonNode message = JSON.readTree(text);
+            if ("state".equals(message.path("type").asText())) {
+                accept(message.get("session"));
+            } else if ("error".equals(message.path("type").asText())) {
                 errors.incrementAndGet();
             }
-            partial.setLength(0);
+        } catch (IOException e) {
+            errors.incrementAndGet();
         }
-        webSocket.request(1);
-        return null;
     }
 
     private synchronized void accept(JsonNode session) {

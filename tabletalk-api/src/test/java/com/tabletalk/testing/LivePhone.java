@@ -18,14 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A phone's live socket in tests: sends JSON, collects what the service sends, and notes how it closed. */
-public final class LivePhone implements WebSocket.Listener, AutoCloseable {
+public final class LivePhone extends WholeTextListener implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     private long lastVersion = -1;
     private JsonNode latest;
@@ -130,23 +129,12 @@ public final class LivePhone implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            try {
-                received.add(JSON.readTree(partial.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            partial.setLength(0);
+    protected void onMessage(String text) {
+        try {
+            received.add(JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override
