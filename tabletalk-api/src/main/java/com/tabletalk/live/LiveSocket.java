@@ -45,7 +45,7 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
      */
     private final Object lifecycle = new Object();
     private boolean closed;
-    private boolean registering;
+    /** Set once a hello has registered the socket and counted it present. */
     private boolean registered;
     /** When the phone last sent anything, a pong to our pings included; a phone that stops reading stops ponging. */
     private volatile long lastHeardNanos = System.nanoTime();
@@ -143,7 +143,6 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
                 sendState(Optional.of(hub.sessions().view(session)), true);
                 return;
             }
-            registering = true;
         }
         boolean closedMeanwhile;
         Optional<SessionRow> now;
@@ -152,7 +151,6 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
             now = hub.presence().opened(sessionId, participantId);
         } finally {
             synchronized (lifecycle) {
-                registering = false;
                 registered = true;
                 closedMeanwhile = closed;
             }
@@ -305,7 +303,7 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         cancelHelloTimeout();
         synchronized (lifecycle) {
             closed = true;
-            if (registering || !registered) {
+            if (!registered) {
                 // Not registered, or the hello under way sees the close when it is done and withdraws then.
                 return;
             }
