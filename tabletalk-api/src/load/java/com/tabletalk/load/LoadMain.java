@@ -87,12 +87,14 @@ public final class LoadMain {
             }
             // A freshly started JVM compiles its hot paths during the first seconds of play; measure after that.
             Duration warmup = options.seconds("warmup", 0);
+            Duration stepTimeout = options.seconds("step-timeout", 10);
+            Duration sampleEvery = options.seconds("sample-every", 10);
             long warmMoves = 0;
             long warmActions = 0;
             if (!warmup.isZero()) {
                 System.out.println("  warming up for " + warmup.toSeconds() + " s (not measured)");
                 Play warm = new Play(rig, pairs, admins);
-                warm.run(rate, warmup, mixed, options.seconds("step-timeout", 10), options.seconds("sample-every", 10), second -> {
+                warm.run(rate, warmup, mixed, stepTimeout, sampleEvery, second -> {
                 });
                 warmMoves = warm.moves();
                 warmActions = warm.actions();
@@ -106,7 +108,7 @@ public final class LoadMain {
             long gcEvery = options.integer("gc-every", mixed ? 60 : 0);
             double churn = options.number("churn", mixed ? 0.002 : 0);
             java.util.Random random = new java.util.Random(7);
-            play.run(rate, duration, mixed, options.seconds("step-timeout", 10), options.seconds("sample-every", 10), second -> {
+            play.run(rate, duration, mixed, stepTimeout, sampleEvery, second -> {
                 if (churn > 0) {
                     // Mixed play includes phones whose network drops: a few reconnect every second.
                     for (int i = 0; i < Math.max(1, (int) (pairs.size() * 2 * churn)); i++) {
