@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +30,6 @@ final class SmokePhone extends WholeTextListener {
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     final AtomicInteger jumps = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     SmokePhone(String sessionId, String participantId, String token) {
         this.sessionId = sessionId;
@@ -125,16 +123,5 @@ final class SmokePhone extends WholeTextListener {
         }
         latest = session;
         version = v;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(statusCode);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        closed.complete(-1);
     }
 }

@@ -1,12 +1,17 @@
 package com.tabletalk.testing;
 
 import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A socket listener that hands on each whole text message, however many frames it arrived in. */
+/**
+ * A socket listener that hands on each whole text message, however many frames it arrived in, and notes how the
+ * socket closed: the close code, or -1 when it failed.
+ */
 public abstract class WholeTextListener implements WebSocket.Listener {
 
     private final StringBuilder partial = new StringBuilder();
+    protected final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     /** One complete text message from the service. */
     protected abstract void onMessage(String text);
@@ -26,5 +31,16 @@ public abstract class WholeTextListener implements WebSocket.Listener {
         }
         webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(-1);
     }
 }
