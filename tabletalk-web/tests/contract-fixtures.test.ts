@@ -3,10 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseServerMessage } from '../src/lib/messages';
+import { apiErrorCodes, parseErrorEnvelope, parseServerMessage } from '../src/lib/messages';
 
 const fixtureDir = resolve(import.meta.dirname, '../../tabletalk-api/src/test/resources/contract');
-const fixtures = existsSync(fixtureDir) ? readdirSync(fixtureDir).filter((name) => name.endsWith('.json')) : [];
+// One fixture per live message type (`state-message.json`, `state-message-open-card.json`, …).
+const fixtures = existsSync(fixtureDir)
+  ? readdirSync(fixtureDir).filter((name) => /-message(-[a-z-]+)?\.json$/.test(name))
+  : [];
 
 describe('contract fixtures shared with the service', () => {
   it('finds the fixtures', () => {
@@ -19,5 +22,22 @@ describe('contract fixtures shared with the service', () => {
     expect(parsed).toMatchObject({ ok: true });
     // Nothing is lost in parsing: every field the service sends is one the app knows.
     if (parsed.ok) expect(parsed.value).toEqual(JSON.parse(raw));
+  });
+});
+
+describe('error codes shared with the service', () => {
+  // Written by the service's tests from its own list of codes.
+  const serviceCodes: unknown = JSON.parse(readFileSync(join(fixtureDir, 'error-codes.json'), 'utf8'));
+
+  it('knows exactly the codes the service sends, in its order', () => {
+    expect(apiErrorCodes).toEqual(serviceCodes);
+  });
+
+  // Each code also has words for the diner: `tapFailureCopy` is typed as a record over every code.
+  it.each(apiErrorCodes)('reads an envelope with %s as that code', (code) => {
+    expect(parseErrorEnvelope({ error: code, message: 'From the service.' })).toMatchObject({
+      ok: true,
+      value: { error: code },
+    });
   });
 });

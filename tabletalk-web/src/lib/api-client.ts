@@ -64,8 +64,12 @@ function fallbackCode(status: number): ApiFailureCode {
       return 'unauthorized';
     case 404:
       return 'not_found';
+    case 405:
+      return 'method_not_allowed';
     case 413:
       return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
     case 429:
       return 'rate_limited';
     default:

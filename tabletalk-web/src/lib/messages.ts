@@ -106,15 +106,18 @@ export const joinedSessionParser = object({
 });
 export type JoinedSession = Parsed<typeof joinedSessionParser>;
 
+/** The service's error codes, in its order (the contract fixture `error-codes.json` lists the same). */
 export const apiErrorCodes = [
   'invalid_request',
   'unauthorized',
   'not_found',
+  'method_not_allowed',
   'version_conflict',
   'session_full',
   'session_expired',
   'session_ended',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
   'unavailable',

@@ -4,7 +4,7 @@ import { aSession } from '@/test/fixtures';
 import type { SessionState } from './messages';
 import { createLiveClient, type LiveStatus, reconnectDelay } from './socket-client';
 
-function setup(options: { initialVersion?: number; random?: () => number } = {}) {
+function setup(options: { random?: () => number } = {}) {
   const states: SessionState[] = [];
   const statuses: LiveStatus[] = [];
   const serverErrors: { error: string; message: string }[] = [];
@@ -12,7 +12,6 @@ function setup(options: { initialVersion?: number; random?: () => number } = {})
   const client = createLiveClient({
     url: 'ws://localhost/api/sessions/s1/live',
     token: 'secret-token',
-    initialVersion: options.initialVersion,
     random: options.random ?? (() => 0.5),
     createSocket: (url) => new FakeWebSocket(url),
     onState: (state) => states.push(state),
@@ -54,27 +53,15 @@ describe('live client', () => {
     socket.receive({ type: 'state', session: aSession({ version: 4 }) });
     expect(states.map((s) => s.version)).toEqual([4]);
     expect(statuses).toEqual(['connecting', 'live']);
-    expect(client.shownVersion).toBe(4);
   });
 
-  it('ignores states older than the one shown, and takes newer ones', () => {
-    const { client, states } = setup({ initialVersion: 5 });
+  it('delivers states in the order they arrive (the session store keeps older ones off the screen)', () => {
+    const { client, states } = setup();
     client.start();
     const socket = connectWith(aSession({ version: 5 }));
     socket.receive({ type: 'state', session: aSession({ version: 4 }) });
     socket.receive({ type: 'state', session: aSession({ version: 7 }) });
-    socket.receive({ type: 'state', session: aSession({ version: 6 }) });
-    expect(states.map((s) => s.version)).toEqual([5, 7]);
-  });
-
-  it('ignores socket states older than one shown from a REST answer', () => {
-    const { client, states } = setup({ initialVersion: 1 });
-    client.start();
-    const socket = connectWith(aSession({ version: 1 }));
-    client.noteShownVersion(3);
-    socket.receive({ type: 'state', session: aSession({ version: 2 }) });
-    socket.receive({ type: 'state', session: aSession({ version: 3 }) });
-    expect(states.map((s) => s.version)).toEqual([1, 3]);
+    expect(states.map((s) => s.version)).toEqual([5, 4, 7]);
   });
 
   it('ignores messages that break the contract and keeps the socket', () => {

@@ -2,13 +2,11 @@
 //
 // - Says hello with the participant token on every (re)connect; the first state after it is the whole
 //   truth (no replay: the state is small and complete).
-// - Never delivers a state older than the one shown (`version` only grows on the server), whether it
-//   arrives late over the socket or after a newer state came in over REST (see noteShownVersion).
 // - Reconnects with exponential backoff and jitter, except after a normal close (1000), which the
 //   server sends once the session has ended or expired.
 // - Pings every ~25 s so idle timeouts of proxies do not cut a quiet table, and treats a socket that
 //   stays silent after a ping (or after connecting) as dead: phones that slept keep half-open sockets.
-import { parseServerMessage, type SessionState } from './messages';
+import { type ClientMessage, parseServerMessage, type SessionState } from './messages';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -26,8 +24,7 @@ export interface WebSocketLike {
 export interface LiveClientOptions {
   url: string;
   token: string;
-  /** Version of the state already on screen (e.g. from the REST join); older states are ignored. */
-  initialVersion?: number;
+  /** Every state heard, in order of arrival; whoever shows them keeps older ones off the screen. */
   onState: (state: SessionState) => void;
   onStatus?: (status: LiveStatus) => void;
   /** `{"type":"error"}` from the server; the socket stays open. */
@@ -49,10 +46,7 @@ export interface LiveClient {
   stop(): void;
   /** Skips the backoff wait, e.g. when the phone comes back online or the page becomes visible. */
   reconnectNow(): void;
-  /** Tells the client a state with this version is on screen (from a REST answer). */
-  noteShownVersion(version: number): void;
   readonly status: LiveStatus;
-  readonly shownVersion: number;
 }
 
 const normalClosure = 1000;
@@ -83,7 +77,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   let socket: WebSocketLike | null = null;
   let status: LiveStatus = 'closed';
   let stopped = true;
-  let shownVersion = options.initialVersion ?? -1;
   let failedAttempts = 0;
   let everLive = false;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +96,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     reconnectTimer = pingTimer = silenceTimer = undefined;
   }
 
-  function send(message: object) {
+  function send(message: ClientMessage) {
     if (socket?.readyState === wsOpen) socket.send(JSON.stringify(message));
   }
 
@@ -197,8 +190,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
           failedAttempts = 0;
           setStatus('live');
         }
-        if (message.session.version < shownVersion) return;
-        shownVersion = message.session.version;
         onState(message.session);
         return;
       case 'pong':
@@ -235,14 +226,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       failedAttempts = 0;
       connect();
     },
-    noteShownVersion(version: number) {
-      shownVersion = Math.max(shownVersion, version);
-    },
     get status() {
       return status;
-    },
-    get shownVersion() {
-      return shownVersion;
     },
   };
 }

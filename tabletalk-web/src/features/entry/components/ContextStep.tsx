@@ -3,6 +3,7 @@ import { ButtonLink } from '@/components/ui/Button';
 import { Loading } from '@/components/ui/Loading';
 import { RetryPanel } from '@/components/ui/RetryPanel';
 import { Screen } from '@/components/ui/Screen';
+import { unreachableTitle } from '@/lib/failure-copy';
 import { paths } from '@/lib/links';
 import { useContexts } from '../hooks/useContexts';
 
@@ -11,7 +12,7 @@ export function ContextStep({ tableToken }: { tableToken: string }) {
 
   if (state.status === 'failed') {
     return (
-      <Screen title="We can’t reach Table-Talk">
+      <Screen title={unreachableTitle}>
         <RetryPanel failures={state.failures} minDelaySeconds={state.error.retryAfterSeconds} onRetry={retry} />
       </Screen>
     );

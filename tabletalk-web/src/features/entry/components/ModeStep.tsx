@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ButtonLink } from '@/components/ui/Button';
-import { ApiError } from '@/lib/api-client';
+import { tapFailureMessage } from '@/lib/failure-copy';
 import { paths } from '@/lib/links';
 import type { ContextId, Mode } from '@/lib/messages';
 import { saveParticipant } from '@/lib/participant-store';
@@ -12,24 +12,6 @@ const choices: { mode: Mode; title: string; description: string }[] = [
   { mode: 'single', title: 'One phone', description: 'Pass this phone between you.' },
   { mode: 'dual', title: 'Two phones', description: 'Each of you follows on your own phone, kept in step.' },
 ];
-
-export function creationErrorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Please tap again.';
-  switch (error.code) {
-    case 'unreachable':
-      return 'We couldn’t reach Table-Talk. Check your connection and tap again.';
-    case 'rate_limited':
-      return error.retryAfterSeconds
-        ? `Lots of new sessions from here just now. Please wait ${error.retryAfterSeconds} seconds and tap again.`
-        : 'Lots of new sessions from here just now. Please wait a moment and tap again.';
-    case 'unavailable':
-      return 'Table-Talk is very busy for a moment. Please wait a few seconds and tap again.';
-    case 'invalid_request':
-      return 'This table code doesn’t look right. Please scan the code on your table again.';
-    default:
-      return 'Something went wrong on our side. Please tap again.';
-  }
-}
 
 export function ModeStep({ tableToken, context }: { tableToken: string; context: ContextId }) {
   const navigate = useNavigate();
@@ -45,7 +27,7 @@ export function ModeStep({ tableToken, context }: { tableToken: string; context:
       // Replace: the back button should lead to the choices, not create another session.
       navigate(paths.session(session.id), { replace: true });
     } catch (cause) {
-      setError(creationErrorMessage(cause));
+      setError(tapFailureMessage(cause, 'start'));
       setCreating(null);
     }
   }

@@ -1,6 +1,7 @@
 import { ButtonLink } from '@/components/ui/Button';
 import { RetryPanel } from '@/components/ui/RetryPanel';
 import { Screen } from '@/components/ui/Screen';
+import { unreachableTitle } from '@/lib/failure-copy';
 import { paths } from '@/lib/links';
 import type { SessionProblem } from '../hooks/session-problem';
 
@@ -64,7 +65,7 @@ export function SessionProblemScreen({ problem, onRetry }: { problem: SessionPro
       );
     case 'unreachable':
       return (
-        <Screen title="We can’t reach Table-Talk">
+        <Screen title={unreachableTitle}>
           <RetryPanel failures={problem.failures} minDelaySeconds={problem.retryAfterSeconds} onRetry={onRetry} />
         </Screen>
       );

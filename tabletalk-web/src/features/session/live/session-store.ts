@@ -1,0 +1,104 @@
+import type { CommandType, ParticipantCredentials, SessionState } from '@/lib/messages';
+import type { LiveStatus } from '@/lib/socket-client';
+import type { SessionProblem } from '../hooks/session-problem';
+
+/** Everything the session screen shows, as one immutable value per change. */
+export interface LiveSessionSnapshot {
+  readonly state: SessionState | null;
+  readonly me: ParticipantCredentials | null;
+  readonly connection: LiveStatus;
+  /** The command on its way, if any (its buttons show as busy). */
+  readonly pending: CommandType | null;
+  /** A short, polite note about the last command (conflict, offline…). */
+  readonly notice: string | null;
+  readonly problem: SessionProblem | null;
+  /** This phone holds no participant for the session: it has to join first. */
+  readonly needsJoin: boolean;
+  /** This phone ended the session (it says goodbye rather than "has ended"). */
+  readonly endedHere: boolean;
+}
+
+/** What may change besides the state, which only `show` sets. */
+export type SnapshotChange = Partial<Omit<LiveSessionSnapshot, 'state'>>;
+
+export interface LiveSessionStore {
+  get(): LiveSessionSnapshot;
+  subscribe(listener: () => void): () => void;
+  /**
+   * Shows `incoming` unless a newer state is on screen, wherever either came from (join, live channel,
+   * command answer, conflict): `version` only grows on the server. Returns whether it was shown.
+   */
+  show(incoming: SessionState): boolean;
+  update(change: SnapshotChange): void;
+  /** Starts over for a fresh opening of the session; `tableToken` is the table this phone came from. */
+  reset(tableToken?: string): void;
+  /** The table of the session, for the "start a new one" links. */
+  readonly tableToken: string | undefined;
+  /** Counts a failed opening and returns how many failed in a row (the retry wait grows with it). */
+  countFailure(): number;
+  clearFailures(): void;
+}
+
+export function isOver(state: SessionState): boolean {
+  return state.status === 'ended' || state.status === 'expired';
+}
+
+export function createLiveSessionStore(): LiveSessionStore {
+  let snapshot: LiveSessionSnapshot = {
+    state: null,
+    me: null,
+    connection: 'connecting',
+    pending: null,
+    notice: null,
+    problem: null,
+    needsJoin: false,
+    endedHere: false,
+  };
+  let tableToken: string | undefined;
+  let failures = 0;
+  const listeners = new Set<() => void>();
+
+  function publish(next: LiveSessionSnapshot) {
+    snapshot = next;
+    listeners.forEach((listener) => listener());
+  }
+
+  return {
+    get: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    show(incoming) {
+      const current = snapshot.state;
+      if (current && incoming.version < current.version) return false;
+      tableToken = incoming.tableToken;
+      // A note about the last tap belongs to the card it was about.
+      const notice = current && current.position !== incoming.position ? null : snapshot.notice;
+      publish({ ...snapshot, state: incoming, notice });
+      return true;
+    },
+    update(change) {
+      publish({ ...snapshot, ...change });
+    },
+    reset(table) {
+      tableToken = table;
+      publish({
+        ...snapshot,
+        state: null,
+        me: null,
+        problem: null,
+        needsJoin: false,
+        notice: null,
+        connection: 'connecting',
+      });
+    },
+    get tableToken() {
+      return tableToken;
+    },
+    countFailure: () => ++failures,
+    clearFailures() {
+      failures = 0;
+    },
+  };
+}
