@@ -133,24 +133,53 @@ describe('playing a session', () => {
     expect(commands).toHaveLength(1);
   });
 
-  it('shows the new state after a conflicting pick and lets the diner pick again', async () => {
+  it('sends a pick again when it crossed with the partner’s on the same card, so the pick is never lost', async () => {
     saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
     const card = aChoiceCard();
+    const partnerPicked = [aParticipant('A'), aParticipant('B', { answered: true })];
+    const commands: unknown[] = [];
     fakeApi({
       [`POST ${api}/participants`]: joined(aDualSession({ version: 3, card })),
-      [`POST ${api}/commands`]: apiError(409, 'version_conflict', {
-        session: aDualSession({
-          version: 4,
-          card,
-          participants: [aParticipant('A'), aParticipant('B', { answered: true })],
-        }),
-      }),
+      [`POST ${api}/commands`]: ({ body }) => {
+        commands.push(body);
+        return commands.length === 1
+          ? apiError(409, 'version_conflict', {
+              session: aDualSession({ version: 4, card, participants: partnerPicked }),
+            })
+          : {
+              status: 200,
+              body: aDualSession({
+                version: 5,
+                card,
+                participants: [aParticipant('A', { answered: true }), aParticipant('B', { answered: true })],
+              }),
+            };
+      },
+    });
+    const { user } = renderApp(sessionPath);
+    await screen.findByRole('article');
+    await user.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    await waitFor(() => expect(commands).toHaveLength(2));
+    expect(commands[1]).toMatchObject({ type: 'answer', version: 4 });
+    expect(screen.queryByText('That tap crossed with your partner’s. Please tap again.')).not.toBeInTheDocument();
+  });
+
+  it('asks for the tap again when it keeps crossing with the partner’s changes', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
+    const card = aChoiceCard();
+    const commands: unknown[] = [];
+    fakeApi({
+      [`POST ${api}/participants`]: joined(aDualSession({ version: 3, card })),
+      [`POST ${api}/commands`]: ({ body }) => {
+        commands.push(body);
+        return apiError(409, 'version_conflict', { session: aDualSession({ version: 3 + commands.length, card }) });
+      },
     });
     const { user } = renderApp(sessionPath);
     await screen.findByRole('article');
     await user.click(screen.getByRole('button', { name: 'Sunrise hike' }));
     expect(await screen.findByText('That tap crossed with your partner’s. Please tap again.')).toBeInTheDocument();
-    expect(screen.getByText('Your partner has picked.')).toBeInTheDocument();
+    expect(commands).toHaveLength(3);
     expect(screen.getByRole('button', { name: 'Sunrise hike' })).toBeEnabled();
   });
 

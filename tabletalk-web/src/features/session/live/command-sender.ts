@@ -6,8 +6,8 @@ import { sendCommand } from '../api/session-api';
 import { problemFromError } from '../hooks/session-problem';
 import { isOver, type LiveSessionStore } from './session-store';
 
-/** How often a `next` that lost a race is sent again with the newer version before giving up. */
-const nextRetries = 2;
+/** How often a tap that lost a race is sent again with the newer version before giving up. */
+const conflictRetries = 2;
 
 function withVersion(intent: CommandIntent, version: number): Command {
   return { ...intent, version };
@@ -17,16 +17,33 @@ function sameCard(a: SessionState, b: SessionState): boolean {
   return a.position === b.position && a.card?.questionId === b.card?.questionId;
 }
 
-function conflictNotice(intent: CommandIntent, before: SessionState, latest: SessionState): string | null {
-  if (isOver(latest)) return null;
+/** Whether `latest` still lacks what the tap asked for, so that sending it again means the same thing. */
+function wishStillOpen(intent: CommandIntent, latest: SessionState, participantId: string): boolean {
+  const mine = latest.participants.find((p) => p.id === participantId);
   switch (intent.type) {
     case 'next':
-      return null; // Either the card moved (what was wanted) or this phone already asked for it.
+      return !mine?.wantsNext;
     case 'reveal':
-      return latest.revealed ? null : tapFailureCopy.version_conflict;
-    default:
-      return sameCard(before, latest) ? tapFailureCopy.version_conflict : cardChangedCopy;
+      return !latest.revealed;
+    case 'ready':
+      return mine?.ready !== intent.ready;
+    case 'answer':
+      return !mine?.answered;
+    case 'end':
+      return !isOver(latest);
   }
+}
+
+function conflictNotice(
+  intent: CommandIntent,
+  before: SessionState,
+  latest: SessionState,
+  participantId: string,
+): string | null {
+  if (isOver(latest) || !wishStillOpen(intent, latest, participantId)) return null;
+  // A `next` that lost its race has still moved the card on, which is what was wanted.
+  if (intent.type === 'next') return null;
+  return sameCard(before, latest) ? tapFailureCopy.version_conflict : cardChangedCopy;
 }
 
 /**
@@ -48,18 +65,12 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
         case 'version_conflict': {
           if (error.session) store.show(error.session);
           const latest = store.get().state ?? before;
-          const mine = latest.participants.find((p) => p.id === me.id);
-          // Both phones asked for the next card at once: the wish still stands, so ask again.
-          if (
-            intent.type === 'next' &&
-            retriesLeft > 0 &&
-            !isOver(latest) &&
-            sameCard(before, latest) &&
-            !mine?.wantsNext
-          ) {
+          // Something else changed the session on the same card (the partner joined, tapped or picked at
+          // the same moment): the tap still means what it meant, so it is sent again rather than lost.
+          if (retriesLeft > 0 && !isOver(latest) && sameCard(before, latest) && wishStillOpen(intent, latest, me.id)) {
             return sendWithRetries(intent, retriesLeft - 1);
           }
-          store.update({ notice: conflictNotice(intent, before, latest) });
+          store.update({ notice: conflictNotice(intent, before, latest, me.id) });
           return;
         }
         case 'unauthorized':
@@ -79,6 +90,6 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
 
   return (intent) => {
     store.update({ pending: intent.type, notice: null, ...(intent.type === 'end' ? { endedHere: true } : {}) });
-    void sendWithRetries(intent, nextRetries).finally(() => store.update({ pending: null }));
+    void sendWithRetries(intent, conflictRetries).finally(() => store.update({ pending: null }));
   };
 }
