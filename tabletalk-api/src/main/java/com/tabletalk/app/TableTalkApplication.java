@@ -88,6 +88,11 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // Nor is true a table token: a string field takes a JSON string and nothing else.
+        for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
     }
 
     @Override
