@@ -138,7 +138,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
-        jersey.register(new SecurityHeadersFilter());
+        jersey.register(new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops()));
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

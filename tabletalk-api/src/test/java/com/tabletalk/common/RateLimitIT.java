@@ -77,6 +77,28 @@ class RateLimitIT {
     }
 
     @Test
+    void aSecondForwardedForLineFromTheProxyIsTheOneThatCounts() {
+        ApiClient a = ApiClient.forPort(first.getLocalPort());
+        for (int i = 0; i < 3; i++) {
+            assertThat(createWithLines(a, "10.1.0." + i, "192.0.2.60").status()).isEqualTo(201);
+        }
+
+        ApiClient.Reply spoofed = createWithLines(a, "10.1.0.99", "192.0.2.60");
+
+        assertThat(spoofed.status()).as("a made-up first line does not buy a new budget").isEqualTo(429);
+    }
+
+    /** The client's own header line, then the one a proxy appended as a separate line. */
+    private static ApiClient.Reply createWithLines(ApiClient api, String clientLine, String proxyLine) {
+        return api.send(HttpRequest.newBuilder(api.uri("/sessions"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", clientLine)
+                        .header("X-Forwarded-For", proxyLine)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
+                Map.of());
+    }
+
+    @Test
     void limitingLeavesNoTransactionOpenOnPooledConnections() throws Exception {
         ApiClient a = ApiClient.forPort(first.getLocalPort());
         for (int i = 0; i < 5; i++) {
