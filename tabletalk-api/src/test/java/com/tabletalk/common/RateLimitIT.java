@@ -112,6 +112,24 @@ class RateLimitIT {
     }
 
     @Test
+    void bogusRejoinsDoNotLockOutThePhonesOfTheSession() {
+        ApiClient a = ApiClient.forPort(first.getLocalPort());
+        ApiClient.Reply created = create(a, "192.0.2.201");
+        String path = "/sessions/" + created.body().at("/session/id").asText() + "/participants";
+        String ownToken = created.body().at("/participant/token").asText();
+        String foreignToken = "A".repeat(43);
+
+        assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
+        assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
+        assertThat(a.post(path, null, foreignToken).status()).as("unknown callers are limited").isEqualTo(429);
+
+        ApiClient.Reply rejoin = a.post(path, null, ownToken);
+        assertThat(rejoin.status()).as("the session's own phone re-joins").isEqualTo(200);
+        assertThat(rejoin.body().at("/participant/token").asText()).isEqualTo(ownToken);
+        assertThat(a.post(path, null).status()).as("a new phone is still an unknown caller").isEqualTo(429);
+    }
+
+    @Test
     void joinsPerSessionAreLimited() {
         ApiClient a = ApiClient.forPort(first.getLocalPort());
         String id = create(a, "192.0.2.200").body().at("/session/id").asText();
