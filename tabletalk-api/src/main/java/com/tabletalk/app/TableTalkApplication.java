@@ -41,6 +41,7 @@ import com.tabletalk.session.SessionService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -76,6 +77,12 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.addCommand(new DatabaseCommand());
         // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
         bootstrap.registerMetrics();
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<TableTalkConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new CheckConfigCommand(this));
     }
 
     /** Strict reading of client JSON; set after config.yml is parsed, which shares this mapper. */
