@@ -19,6 +19,12 @@ final class DatabaseCommand extends DbCommand<TableTalkConfiguration> {
     }
 
     @Override
+    protected void cleanup() {
+        super.cleanup();
+        CommandLogging.finish();
+    }
+
+    @Override
     public void onError(Cli cli, Namespace namespace, Throwable error) {
         cli.getStdErr().println("db failed: " + describe(error));
     }

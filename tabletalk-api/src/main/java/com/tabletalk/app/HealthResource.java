@@ -1,6 +1,5 @@
 package com.tabletalk.app;
 
-import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,15 +8,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Health for the load balancer: {@code /health} asks every registered check (the database among them) and
  * answers within a fixed deadline, so a hung database turns into 503 rather than a hung probe;
  * {@code /health/live} only says the process is up. Details of failures stay on the admin port.
+ *
+ * <p>The endpoint is public, so probes that arrive while a round of checks is running wait for that round instead of
+ * starting their own: a burst of any size runs one round at a time and says unhealthy only when a check does.
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,12 +32,13 @@ public class HealthResource {
 
     private final HealthCheckRegistry checks;
     private final ExecutorService executor;
-    private final long deadlineMillis;
+    private final long deadlineNanos;
+    private final AtomicReference<Round> current = new AtomicReference<>();
 
     public HealthResource(HealthCheckRegistry checks, ExecutorService executor, long deadlineMillis) {
         this.checks = checks;
         this.executor = executor;
-        this.deadlineMillis = deadlineMillis;
+        this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     }
 
     public record Check(boolean healthy) {
@@ -39,22 +47,29 @@ public class HealthResource {
     public record Health(String status, Map<String, Check> checks) {
     }
 
-    @GET
-    public Response health() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
-        Map<String, Future<HealthCheck.Result>> running = new LinkedHashMap<>();
-        for (String name : checks.getNames()) {
-            try {
-                running.put(name, executor.submit(() -> checks.runHealthCheck(name)));
-            } catch (RejectedExecutionException busy) {
-                running.put(name, null);
+    /** One run of every check, shared by the probes that arrive while it runs. */
+    private static final class Round {
+        final long startedNanos = System.nanoTime();
+        final CompletableFuture<Map<String, Boolean>> results = new CompletableFuture<>();
+        volatile Future<?> task;
+
+        void abandon() {
+            Future<?> running = task;
+            if (running != null) {
+                running.cancel(true);
             }
         }
+    }
+
+    @GET
+    public Response health() {
+        long deadline = System.nanoTime() + deadlineNanos;
+        Map<String, Boolean> outcome = await(currentRound(), deadline);
         Map<String, Check> results = new LinkedHashMap<>();
         boolean healthy = true;
-        for (Map.Entry<String, Future<HealthCheck.Result>> entry : running.entrySet()) {
-            boolean ok = isHealthy(entry.getValue(), deadline);
-            results.put(entry.getKey(), new Check(ok));
+        for (String name : checks.getNames()) {
+            boolean ok = outcome.getOrDefault(name, false);
+            results.put(name, new Check(ok));
             healthy &= ok;
         }
         Health body = new Health(healthy ? "ok" : "unhealthy", results);
@@ -67,19 +82,53 @@ public class HealthResource {
         return Response.ok(Map.of("status", "ok")).header("Cache-Control", "no-store").build();
     }
 
-    private static boolean isHealthy(Future<HealthCheck.Result> result, long deadline) {
-        if (result == null) {
-            return false;
+    /**
+     * The round still running, or a new one. A round that has outlived the deadline is hung; it is abandoned so
+     * that health can turn back to ok once the database answers again.
+     */
+    private Round currentRound() {
+        while (true) {
+            Round round = current.get();
+            if (round != null && !round.results.isDone() && System.nanoTime() - round.startedNanos < deadlineNanos) {
+                return round;
+            }
+            Round fresh = new Round();
+            if (current.compareAndSet(round, fresh)) {
+                if (round != null && !round.results.isDone()) {
+                    round.abandon();
+                }
+                start(fresh);
+                return fresh;
+            }
         }
+    }
+
+    private void start(Round round) {
         try {
-            long left = Math.max(0, deadline - System.nanoTime());
-            return result.get(left, TimeUnit.NANOSECONDS).isHealthy();
+            round.task = executor.submit(() -> {
+                try {
+                    Map<String, Boolean> results = new LinkedHashMap<>();
+                    for (String name : checks.getNames()) {
+                        results.put(name, checks.runHealthCheck(name).isHealthy());
+                    }
+                    round.results.complete(results);
+                } catch (RuntimeException failed) {
+                    round.results.completeExceptionally(failed);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            round.results.complete(Map.of());
+        }
+    }
+
+    private static Map<String, Boolean> await(Round round, long deadline) {
+        try {
+            return round.results.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception timedOutOrFailed) {
-            result.cancel(true);
-            return false;
+            return Map.of();
+        } catch (TimeoutException | ExecutionException | CancellationException failedOrTooSlow) {
+            return Map.of();
         }
     }
 }

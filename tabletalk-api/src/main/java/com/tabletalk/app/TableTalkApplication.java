@@ -41,6 +41,7 @@ import com.tabletalk.session.SessionService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -78,6 +79,12 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.registerMetrics();
     }
 
+    @Override
+    protected void addDefaultCommands(Bootstrap<TableTalkConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new CheckConfigCommand(this));
+    }
+
     /** Strict reading of client JSON; set after config.yml is parsed, which shares this mapper. */
     private static void configureJson(ObjectMapper mapper) {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -88,6 +95,11 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // Nor is true a table token: a string field takes a JSON string and nothing else.
+        for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
     }
 
     @Override
@@ -133,7 +145,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
-        jersey.register(new SecurityHeadersFilter());
+        jersey.register(new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops()));
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

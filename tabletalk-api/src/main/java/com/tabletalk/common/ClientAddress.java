@@ -1,8 +1,7 @@
 package com.tabletalk.common;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 
 /**
  * The address a request came from, as far as it can be trusted: behind {@code trustedProxyHops} proxies (App
@@ -15,20 +14,7 @@ public final class ClientAddress {
     }
 
     public static String of(HttpServletRequest request, int trustedProxyHops) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (trustedProxyHops <= 0 || forwarded == null || forwarded.isBlank()) {
-            return request.getRemoteAddr();
-        }
-        List<String> hops = new ArrayList<>();
-        for (String part : forwarded.split(",")) {
-            if (!part.isBlank()) {
-                hops.add(part.strip());
-            }
-        }
-        if (hops.isEmpty()) {
-            return request.getRemoteAddr();
-        }
-        int index = Math.max(0, hops.size() - trustedProxyHops);
-        return hops.get(index);
+        return ForwardedHeader.trustedEntry(Collections.list(request.getHeaders("X-Forwarded-For")), trustedProxyHops)
+                .orElseGet(request::getRemoteAddr);
     }
 }

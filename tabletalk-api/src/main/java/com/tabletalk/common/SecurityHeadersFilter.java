@@ -11,13 +11,21 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 public class SecurityHeadersFilter implements ContainerResponseFilter {
 
+    private final int trustedProxyHops;
+
+    /** {@code trustedProxyHops}: as for client addresses, only what our own proxies wrote says the client used TLS. */
+    public SecurityHeadersFilter(int trustedProxyHops) {
+        this.trustedProxyHops = trustedProxyHops;
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
         headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
-        if ("https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"))) {
+        String proto = ForwardedHeader.trustedEntry(request.getHeaders().get("X-Forwarded-Proto"), trustedProxyHops).orElse("");
+        if ("https".equalsIgnoreCase(proto)) {
             headers.putSingle("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
     }

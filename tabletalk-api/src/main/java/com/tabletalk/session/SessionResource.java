@@ -73,7 +73,11 @@ public class SessionResource {
             token = Optional.of(ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken));
         }
         UUID sessionId = sessionId(id);
-        rateLimiter.check(joins, sessionId.toString());
+        // Only callers the session does not know draw on its join budget: a phone re-joining with its own token is
+        // never locked out by other people's attempts.
+        if (!isParticipant(sessionId, token)) {
+            rateLimiter.check(joins, sessionId.toString());
+        }
         SessionService.Joined joined = sessions.join(sessionId, token);
         return Response.status(joined.created() ? 201 : 200).entity(response(joined)).build();
     }
@@ -105,6 +109,10 @@ public class SessionResource {
             throw ApiException.invalid("Send a command as a JSON object, e.g. {\"type\":\"next\",\"version\":1}.");
         }
         return sessions.command(sessionId, token, command);
+    }
+
+    private boolean isParticipant(UUID sessionId, Optional<String> token) {
+        return token.isPresent() && sessions.row(sessionId).flatMap(row -> sessions.authenticate(row, token.get())).isPresent();
     }
 
     /** Session ids are UUIDs; anything else is refused before the database is asked. */

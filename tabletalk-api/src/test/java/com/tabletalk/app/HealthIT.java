@@ -6,6 +6,7 @@ import com.tabletalk.testing.AppCommands;
 import com.tabletalk.testing.ProjectFiles;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
+import com.tabletalk.testing.TestPostgres;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -15,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Health follows the database down and back up, without a restart and without hanging. */
@@ -46,6 +50,9 @@ class HealthIT {
             assertThat(down.body()).contains("\"status\":\"unhealthy\"").contains("\"postgresql\":{\"healthy\":false}");
             assertThat(tookMillis).as("a dead database must not hang the probe").isLessThan(2_500);
             assertThat(get(base + "/health/live").statusCode()).isEqualTo(200);
+            for (HttpResponse<String> probe : burst(base + "/health", 100)) {
+                assertThat(probe.statusCode()).isEqualTo(503);
+            }
 
             // Diners are told to try again shortly, not that something broke.
             HttpResponse<String> create = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions"))
@@ -63,6 +70,32 @@ class HealthIT {
             app.after();
             postgres.close();
         }
+    }
+
+    @Test
+    void aBurstOfProbesAnswersOkWhileTheDatabaseAnswers() throws Exception {
+        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(TableTalkApplication.class,
+                ProjectFiles.config().toString(), TestApp.overrides(TestPostgres.freshDatabase()));
+        app.before();
+        try {
+            String base = "http://127.0.0.1:" + app.getLocalPort() + "/api";
+            for (int round = 0; round < 2; round++) {
+                List<HttpResponse<String>> probes = burst(base + "/health", 300);
+                assertThat(probes).extracting(HttpResponse::statusCode).as("probes refused by a busy executor").containsOnly(200);
+            }
+        } finally {
+            app.after();
+        }
+    }
+
+    /** {@code count} probes at once. */
+    private List<HttpResponse<String>> burst(String url, int count) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(http.sendAsync(probe, HttpResponse.BodyHandlers.ofString()));
+        }
+        return pending.stream().map(CompletableFuture::join).toList();
     }
 
     private static EmbeddedPostgres.Builder quiet(EmbeddedPostgres.Builder builder) {

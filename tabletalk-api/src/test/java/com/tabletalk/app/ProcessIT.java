@@ -111,6 +111,20 @@ class ProcessIT {
         }
     }
 
+    @Test
+    void checkSaysConfigurationIsOkEveryTime() throws Exception {
+        for (int run = 1; run <= 12; run++) {
+            Process check = new ProcessBuilder("java", "-Xmx128m", "-jar", JAR.toString(), "check", "config.yml")
+                    .directory(ProjectFiles.root().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(check.exitValue()).as(output).isZero();
+            assertThat(output).as("run " + run).contains("Configuration is OK");
+        }
+    }
+
     /** Moves cards as fast as it can, remembering the last version the service acknowledged. */
     private static void play(ApiClient api, String id, String token, Map<String, Long> acknowledged, AtomicBoolean stop) {
         long version = 1;

@@ -78,4 +78,15 @@ class HttpHardeningIT {
 
         assertThat(reply.header("Strict-Transport-Security")).startsWith("max-age=");
     }
+
+    @Test
+    void theProxysOwnProtoLineDecidesHsts() {
+        ApiClient.Reply behindTls = api.send(HttpRequest.newBuilder(api.uri("/contexts"))
+                .header("X-Forwarded-Proto", "http").header("X-Forwarded-Proto", "https").GET(), Map.of());
+        ApiClient.Reply plain = api.send(HttpRequest.newBuilder(api.uri("/contexts"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Proto", "http").GET(), Map.of());
+
+        assertThat(behindTls.header("Strict-Transport-Security")).startsWith("max-age=");
+        assertThat(plain.header("Strict-Transport-Security")).as("the client's own line is not believed").isNull();
+    }
 }

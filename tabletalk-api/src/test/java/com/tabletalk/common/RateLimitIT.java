@@ -77,6 +77,28 @@ class RateLimitIT {
     }
 
     @Test
+    void aSecondForwardedForLineFromTheProxyIsTheOneThatCounts() {
+        ApiClient a = ApiClient.forPort(first.getLocalPort());
+        for (int i = 0; i < 3; i++) {
+            assertThat(createWithLines(a, "10.1.0." + i, "192.0.2.60").status()).isEqualTo(201);
+        }
+
+        ApiClient.Reply spoofed = createWithLines(a, "10.1.0.99", "192.0.2.60");
+
+        assertThat(spoofed.status()).as("a made-up first line does not buy a new budget").isEqualTo(429);
+    }
+
+    /** The client's own header line, then the one a proxy appended as a separate line. */
+    private static ApiClient.Reply createWithLines(ApiClient api, String clientLine, String proxyLine) {
+        return api.send(HttpRequest.newBuilder(api.uri("/sessions"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", clientLine)
+                        .header("X-Forwarded-For", proxyLine)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
+                Map.of());
+    }
+
+    @Test
     void limitingLeavesNoTransactionOpenOnPooledConnections() throws Exception {
         ApiClient a = ApiClient.forPort(first.getLocalPort());
         for (int i = 0; i < 5; i++) {
@@ -87,6 +109,24 @@ class RateLimitIT {
         int idleInTransaction = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND state LIKE 'idle in transaction%'").mapTo(Integer.class).one());
         assertThat(idleInTransaction).isZero();
+    }
+
+    @Test
+    void bogusRejoinsDoNotLockOutThePhonesOfTheSession() {
+        ApiClient a = ApiClient.forPort(first.getLocalPort());
+        ApiClient.Reply created = create(a, "192.0.2.201");
+        String path = "/sessions/" + created.body().at("/session/id").asText() + "/participants";
+        String ownToken = created.body().at("/participant/token").asText();
+        String foreignToken = "A".repeat(43);
+
+        assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
+        assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
+        assertThat(a.post(path, null, foreignToken).status()).as("unknown callers are limited").isEqualTo(429);
+
+        ApiClient.Reply rejoin = a.post(path, null, ownToken);
+        assertThat(rejoin.status()).as("the session's own phone re-joins").isEqualTo(200);
+        assertThat(rejoin.body().at("/participant/token").asText()).isEqualTo(ownToken);
+        assertThat(a.post(path, null).status()).as("a new phone is still an unknown caller").isEqualTo(429);
     }
 
     @Test
