@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.session.SessionListener;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
@@ -36,6 +37,7 @@ public class LiveHub implements Managed, SessionListener {
     private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(25);
 
     private final SessionService sessions;
+    private final ObjectMapper json;
     private final Presence presence;
     private final ExecutorService fanout;
     private final ScheduledExecutorService scheduler;
@@ -53,8 +55,9 @@ public class LiveHub implements Managed, SessionListener {
     private long heartbeats;
 
     public LiveHub(SessionService sessions, Presence presence, ExecutorService fanout, ScheduledExecutorService scheduler,
-                   MetricRegistry metrics) {
+                   ObjectMapper json, MetricRegistry metrics) {
         this.sessions = sessions;
+        this.json = json;
         this.presence = presence;
         this.fanout = fanout;
         this.scheduler = scheduler;
@@ -67,18 +70,6 @@ public class LiveHub implements Managed, SessionListener {
         metrics.counter("live.closed.slow");
         metrics.counter("live.closed.silent");
         metrics.gauge("live.sessions.watched", () -> bySession::size);
-    }
-
-    public SessionService sessions() {
-        return sessions;
-    }
-
-    public Presence presence() {
-        return presence;
-    }
-
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
     }
 
     public boolean isStopping() {
@@ -128,9 +119,8 @@ public class LiveHub implements Managed, SessionListener {
         if (sockets == null || sockets.isEmpty()) {
             return;
         }
-        SessionView state = sessions.view(session);
-        sendToAll(sockets, Optional.of(state));
-        delivered.merge(session.id(), state.version(), Math::max);
+        sendToAll(sockets, Optional.of(session));
+        delivered.merge(session.id(), session.version(), Math::max);
     }
 
     /**
@@ -169,10 +159,12 @@ public class LiveHub implements Managed, SessionListener {
         if (sockets == null || sockets.isEmpty()) {
             return;
         }
-        try (Timer.Context ignored = delivery.time()) {
-            Optional<SessionView> state = sessions.find(sessionId);
-            sendToAll(sockets, state);
-            state.ifPresent(view -> delivered.merge(sessionId, view.version(), Math::max));
+        try {
+            delivery.time(() -> {
+                Optional<SessionRow> session = sessions.row(sessionId);
+                sendToAll(sockets, session);
+                session.ifPresent(row -> delivered.merge(sessionId, row.version(), Math::max));
+            });
             if (committedAt != null && committedAt > 0) {
                 fanoutDelay.update(Math.max(0, System.currentTimeMillis() - committedAt), TimeUnit.MILLISECONDS);
             }
@@ -182,15 +174,13 @@ public class LiveHub implements Managed, SessionListener {
         }
     }
 
-    private static void sendToAll(Set<LiveSocket> sockets, Optional<SessionView> state) {
-        String message = null;
+    private void sendToAll(Set<LiveSocket> sockets, Optional<SessionRow> session) {
+        SessionView state = session.map(sessions::view).orElse(null);
+        String message = state == null ? null : Outbox.render(json, new ServerMessage.State(state));
         for (LiveSocket socket : sockets) {
             try {
-                if (state.isPresent()) {
-                    if (message == null) {
-                        message = socket.render(state.get());
-                    }
-                    socket.deliver(state.get(), message);
+                if (state != null) {
+                    socket.deliver(session.get(), state, message);
                 } else {
                     socket.closeGone();
                 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
 
-    private final LiveHub hub = new LiveHub(null, null, null, null, new MetricRegistry());
+    private final LiveHub hub = new LiveHub(null, null, null, null, null, new MetricRegistry());
 
     private LiveSocket socket(UUID session) {
-        return new LiveSocket(session, hub, null, null, null);
+        return new LiveSocket(session, null, null, hub, null, null, null, null);
     }
 
     /**
