@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage.Visitor<Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+    /** Closes a socket whose participant already has {@link LiveHub#MAX_SOCKETS_PER_PARTICIPANT} open here. */
+    public static final int TOO_MANY_SOCKETS = 4429;
 
     private final UUID sessionId;
     private final SessionService sessions;
@@ -121,14 +123,17 @@ public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage
         if (!membership.admit(participant.get())) {
             return;
         }
-        participantId = participant.get();
-        token = presented;
-        if (!session.effectiveStatus().isOpen()) {
-            sendState(Optional.of(session), true);
+        boolean open = session.effectiveStatus().isOpen();
+        // If showing this phone changed the session, the hub has already sent it the new state; else send it now.
+        if (open && !membership.join(now -> sendState(now, false))) {
+            close(TOO_MANY_SOCKETS, "Too many connections for this participant");
             return;
         }
-        // If showing this phone changed the session, the hub has already sent it the new state; else send it now.
-        membership.join(now -> sendState(now, false));
+        participantId = participant.get();
+        token = presented;
+        if (!open) {
+            sendState(Optional.of(session), true);
+        }
     }
 
     /**

@@ -56,12 +56,16 @@ final class Membership {
     /**
      * Registers the socket for the session's changes and shows the participant present, then hands on the session
      * as it stands afterwards; unless the socket closed meanwhile, which withdraws it again.
+     *
+     * @return false, changing nothing, when the participant has as many sockets as the hub allows
      */
-    void join(Consumer<Optional<SessionRow>> then) {
+    boolean join(Consumer<Optional<SessionRow>> then) {
+        if (!hub.register(socket, participant)) {
+            return false;
+        }
         boolean closedMeanwhile;
         Optional<SessionRow> now;
         try {
-            hub.register(socket);
             now = presence.opened(socket.sessionId(), participant);
         } finally {
             synchronized (this) {
@@ -74,6 +78,7 @@ final class Membership {
         } else {
             then.accept(now);
         }
+        return true;
     }
 
     void leave() {
