@@ -125,15 +125,15 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 .threads(2).removeOnCancelPolicy(true).build();
         ExecutorService fanout = environment.lifecycle().executorService("live-fanout-%d").minThreads(4).maxThreads(4).build();
         Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
-        LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.metrics());
+        LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.getObjectMapper(), environment.metrics());
         environment.lifecycle().manage(hub);
         ChangeNotifier notifier = new ChangeNotifier(jdbi, environment.metrics());
         environment.lifecycle().manage(notifier);
         sessions.addListener(hub);
         sessions.addListener(notifier);
         environment.lifecycle().manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
-        LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub,
-                environment.getObjectMapper(), environment.metrics());
+        LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub, sessions, presence,
+                liveScheduler, environment.getObjectMapper(), environment.metrics());
 
         RateLimiter rateLimiter = new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());
         liveScheduler.scheduleWithFixedDelay(rateLimiter::removeExpiredQuietly, 1, 1, TimeUnit.MINUTES);

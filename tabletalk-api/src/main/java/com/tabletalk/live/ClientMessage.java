@@ -13,16 +13,40 @@ import com.tabletalk.session.Command;
  */
 public sealed interface ClientMessage {
 
+    /** Java 17 has no pattern switch: a visitor keeps every handling of client messages exhaustive. */
+    <R> R accept(Visitor<R> visitor);
+
+    interface Visitor<R> {
+        R hello(Hello hello);
+
+        R ping(Ping ping);
+
+        R act(Act act);
+    }
+
     record Hello(String token) implements ClientMessage {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hello(this);
+        }
     }
 
     record Ping() implements ClientMessage {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ping(this);
+        }
     }
 
+    /** A command, read but not yet validated: the session service validates every command, however it arrives. */
     record Act(Command command) implements ClientMessage {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.act(this);
+        }
     }
 
-    /** Parses and validates one text frame; a bad one throws {@link ApiException} with a sentence for the client. */
+    /** Parses one text frame; a malformed one throws {@link ApiException} with a sentence for the client. */
     static ClientMessage parse(ObjectMapper json, String text) {
         JsonNode node;
         try {
@@ -50,9 +74,7 @@ public sealed interface ClientMessage {
             }
             default -> {
                 try {
-                    Command command = json.treeToValue(node, Command.class);
-                    command.validate();
-                    return new Act(command);
+                    return new Act(json.treeToValue(node, Command.class));
                 } catch (JsonProcessingException e) {
                     throw ApiException.invalid(JsonExceptionMapper.describe(e));
                 }

@@ -2,11 +2,13 @@ package com.tabletalk.live;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.session.SessionService;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -29,19 +31,28 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
 
     private final String frontendOrigin;
     private final LiveHub hub;
+    private final SessionService sessions;
+    private final Presence presence;
+    private final ScheduledExecutorService scheduler;
     private final ObjectMapper json;
     private final MetricRegistry metrics;
 
-    private LiveEndpoint(String frontendOrigin, LiveHub hub, ObjectMapper json, MetricRegistry metrics) {
+    private LiveEndpoint(String frontendOrigin, LiveHub hub, SessionService sessions, Presence presence,
+                         ScheduledExecutorService scheduler, ObjectMapper json, MetricRegistry metrics) {
         this.frontendOrigin = frontendOrigin.toLowerCase(Locale.ROOT);
         this.hub = hub;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.scheduler = scheduler;
         this.json = json;
         this.metrics = metrics;
     }
 
-    public static void register(ServletContextHandler context, String frontendOrigin, LiveHub hub, ObjectMapper json,
+    /** Serves the upgrade; each socket gets the hub, the sessions, presence and the scheduler it needs, here. */
+    public static void register(ServletContextHandler context, String frontendOrigin, LiveHub hub, SessionService sessions,
+                                Presence presence, ScheduledExecutorService scheduler, ObjectMapper json,
                                 MetricRegistry metrics) {
-        LiveEndpoint endpoint = new LiveEndpoint(frontendOrigin, hub, json, metrics);
+        LiveEndpoint endpoint = new LiveEndpoint(frontendOrigin, hub, sessions, presence, scheduler, json, metrics);
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
@@ -70,7 +81,7 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
                 response.sendError(503, "This instance is shutting down.");
                 return null;
             }
-            return new LiveSocket(sessionId, hub, json, metrics, new MessageRateLimit(20, 40));
+            return new LiveSocket(sessionId, sessions, presence, hub, scheduler, json, metrics, new MessageRateLimit(20, 40));
         } catch (IOException e) {
             return null;
         }

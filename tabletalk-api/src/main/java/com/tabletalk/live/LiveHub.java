@@ -4,11 +4,13 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.session.SessionListener;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
 import com.tabletalk.session.SessionView;
 import io.dropwizard.lifecycle.Managed;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,12 +36,20 @@ public class LiveHub implements Managed, SessionListener {
     private static final long PING_EVERY_HEARTBEATS = 2;
     /** A phone that answers no ping for this long (two pings missed) is dropped; a real one reconnects and resyncs. */
     private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(25);
+    /**
+     * A few tabs of one phone are fine, and so is a reconnecting phone whose old socket is not yet known to be dead
+     * (it is dropped within 25 s of going silent). More than this on one instance is a client gone wrong or
+     * someone replaying a token, and each socket costs memory and a share of every fan-out.
+     */
+    public static final int MAX_SOCKETS_PER_PARTICIPANT = 4;
 
     private final SessionService sessions;
+    private final ObjectMapper json;
     private final Presence presence;
     private final ExecutorService fanout;
     private final ScheduledExecutorService scheduler;
-    private final ConcurrentHashMap<UUID, Set<LiveSocket>> bySession = new ConcurrentHashMap<>();
+    /** Each session's sockets here, with the participant each belongs to. */
+    private final ConcurrentHashMap<UUID, ConcurrentHashMap<LiveSocket, String>> bySession = new ConcurrentHashMap<>();
     /** Sessions with a read under way or queued, with the commit time of the oldest change it covers. */
     private final ConcurrentHashMap<UUID, Long> pending = new ConcurrentHashMap<>();
     /** The newest version already handed to this instance's sockets, per session: no need to read it again. */
@@ -47,19 +57,22 @@ public class LiveHub implements Managed, SessionListener {
     private final AtomicInteger open = new AtomicInteger();
     private final Meter notifications;
     private final Counter resyncs;
+    private final Counter refusedBeyondLimit;
     private final Timer delivery;
     private final Timer fanoutDelay;
     private volatile boolean stopping;
     private long heartbeats;
 
     public LiveHub(SessionService sessions, Presence presence, ExecutorService fanout, ScheduledExecutorService scheduler,
-                   MetricRegistry metrics) {
+                   ObjectMapper json, MetricRegistry metrics) {
         this.sessions = sessions;
+        this.json = json;
         this.presence = presence;
         this.fanout = fanout;
         this.scheduler = scheduler;
         this.notifications = metrics.meter("live.notifications");
         this.resyncs = metrics.counter("live.resyncs");
+        this.refusedBeyondLimit = metrics.counter("live.refused.sockets_per_participant");
         this.delivery = metrics.timer("live.fanout.delivery");
         this.fanoutDelay = metrics.timer("live.fanout.delay");
         metrics.gauge("live.sockets.open", () -> open::get);
@@ -69,45 +82,45 @@ public class LiveHub implements Managed, SessionListener {
         metrics.gauge("live.sessions.watched", () -> bySession::size);
     }
 
-    public SessionService sessions() {
-        return sessions;
-    }
-
-    public Presence presence() {
-        return presence;
-    }
-
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
     public boolean isStopping() {
         return stopping;
     }
 
     /**
-     * Adds the socket inside the map's atomic update: adding to a set fetched with {@code computeIfAbsent} could
-     * land in a set that a concurrent {@link #unregister} had just emptied and dropped, and the socket would then
-     * receive nothing and never be counted out.
+     * Adds the socket of a participant inside the map's atomic update: adding to a map fetched with
+     * {@code computeIfAbsent} could land in one that a concurrent {@link #unregister} had just emptied and dropped,
+     * and the socket would then receive nothing and never be counted out. Counting in the same update keeps
+     * sockets opened at the same moment from passing {@link #MAX_SOCKETS_PER_PARTICIPANT} together.
+     *
+     * @return false, adding nothing, when the participant already has that many sockets here
      */
-    void register(LiveSocket socket) {
+    boolean register(LiveSocket socket, String participant) {
+        boolean[] added = {false};
         bySession.compute(socket.sessionId(), (id, sockets) -> {
-            Set<LiveSocket> into = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            if (into.add(socket)) {
-                open.incrementAndGet();
+            ConcurrentHashMap<LiveSocket, String> into = sockets == null ? new ConcurrentHashMap<>() : sockets;
+            long theirs = into.values().stream().filter(participant::equals).count();
+            if (into.containsKey(socket) || theirs < MAX_SOCKETS_PER_PARTICIPANT) {
+                added[0] = true;
+                if (into.putIfAbsent(socket, participant) == null) {
+                    open.incrementAndGet();
+                }
             }
-            return into;
+            return into.isEmpty() ? null : into;
         });
+        if (!added[0]) {
+            refusedBeyondLimit.inc();
+        }
+        return added[0];
     }
 
     /** This instance's sockets of one session that are receiving its changes. */
     Set<LiveSocket> socketsOf(UUID sessionId) {
-        return Set.copyOf(bySession.getOrDefault(sessionId, Set.of()));
+        return Set.copyOf(bySession.getOrDefault(sessionId, new ConcurrentHashMap<>()).keySet());
     }
 
     void unregister(LiveSocket socket) {
         bySession.computeIfPresent(socket.sessionId(), (id, sockets) -> {
-            if (sockets.remove(socket)) {
+            if (sockets.remove(socket) != null) {
                 open.decrementAndGet();
             }
             if (sockets.isEmpty()) {
@@ -124,13 +137,12 @@ public class LiveHub implements Managed, SessionListener {
      */
     @Override
     public void changed(SessionRow session) {
-        Set<LiveSocket> sockets = bySession.get(session.id());
+        Map<LiveSocket, String> sockets = bySession.get(session.id());
         if (sockets == null || sockets.isEmpty()) {
             return;
         }
-        SessionView state = sessions.view(session);
-        sendToAll(sockets, Optional.of(state));
-        delivered.merge(session.id(), state.version(), Math::max);
+        sendToAll(sockets.keySet(), Optional.of(session));
+        delivered.merge(session.id(), session.version(), Math::max);
     }
 
     /**
@@ -165,14 +177,16 @@ public class LiveHub implements Managed, SessionListener {
 
     private void deliver(UUID sessionId) {
         Long committedAt = pending.remove(sessionId);
-        Set<LiveSocket> sockets = bySession.get(sessionId);
+        Map<LiveSocket, String> sockets = bySession.get(sessionId);
         if (sockets == null || sockets.isEmpty()) {
             return;
         }
-        try (Timer.Context ignored = delivery.time()) {
-            Optional<SessionView> state = sessions.find(sessionId);
-            sendToAll(sockets, state);
-            state.ifPresent(view -> delivered.merge(sessionId, view.version(), Math::max));
+        try {
+            delivery.time(() -> {
+                Optional<SessionRow> session = sessions.row(sessionId);
+                sendToAll(sockets.keySet(), session);
+                session.ifPresent(row -> delivered.merge(sessionId, row.version(), Math::max));
+            });
             if (committedAt != null && committedAt > 0) {
                 fanoutDelay.update(Math.max(0, System.currentTimeMillis() - committedAt), TimeUnit.MILLISECONDS);
             }
@@ -182,15 +196,13 @@ public class LiveHub implements Managed, SessionListener {
         }
     }
 
-    private static void sendToAll(Set<LiveSocket> sockets, Optional<SessionView> state) {
-        String message = null;
+    private void sendToAll(Set<LiveSocket> sockets, Optional<SessionRow> session) {
+        SessionView state = session.map(sessions::view).orElse(null);
+        String message = state == null ? null : Outbox.render(json, new ServerMessage.State(state));
         for (LiveSocket socket : sockets) {
             try {
-                if (state.isPresent()) {
-                    if (message == null) {
-                        message = socket.render(state.get());
-                    }
-                    socket.deliver(state.get(), message);
+                if (state != null) {
+                    socket.deliver(session.get(), state, message);
                 } else {
                     socket.closeGone();
                 }
@@ -209,7 +221,7 @@ public class LiveHub implements Managed, SessionListener {
 
     private void heartbeat() {
         boolean ping = ++heartbeats % PING_EVERY_HEARTBEATS == 0;
-        bySession.values().forEach(sockets -> sockets.forEach(socket -> socket.pingOrDrop(SILENCE_NANOS, ping)));
+        bySession.values().forEach(sockets -> sockets.keySet().forEach(socket -> socket.pingOrDrop(SILENCE_NANOS, ping)));
         try {
             presence.heartbeat();
             presence.sweep();
@@ -230,7 +242,7 @@ public class LiveHub implements Managed, SessionListener {
     @Override
     public void stop() {
         stopping = true;
-        bySession.values().forEach(sockets -> sockets.forEach(LiveSocket::closeGoingAway));
+        bySession.values().forEach(sockets -> sockets.keySet().forEach(LiveSocket::closeGoingAway));
         try {
             presence.goodbye();
         } catch (RuntimeException e) {

@@ -1,19 +1,17 @@
 package com.tabletalk.live;
 
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.Failures;
 import com.tabletalk.session.SessionRow;
-import com.tabletalk.session.SessionStatus;
+import com.tabletalk.session.SessionService;
 import com.tabletalk.session.SessionView;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -24,42 +22,30 @@ import org.slf4j.LoggerFactory;
  * One phone's live connection to one session. It must say hello with its participant token first; then it
  * receives every state of the session, and may send commands, which run exactly as over REST.
  */
-public class LiveSocket implements Session.Listener.AutoDemanding {
+public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage.Visitor<Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
-    public static final long HELLO_TIMEOUT_SECONDS = 10;
+    /** Closes a socket whose participant already has {@link LiveHub#MAX_SOCKETS_PER_PARTICIPANT} open here. */
+    public static final int TOO_MANY_SOCKETS = 4429;
 
     private final UUID sessionId;
-    private final LiveHub hub;
+    private final SessionService sessions;
     private final ObjectMapper json;
     private final MetricRegistry metrics;
     private final MessageRateLimit rateLimit;
-    private volatile Session socket;
+    private final Membership membership;
+    private volatile Outbox outbox;
     private volatile String participantId;
     private volatile String token;
-    private volatile ScheduledFuture<?> helloTimeout;
-    /**
-     * A close can arrive on another thread while a hello is being handled (a failed write closes the connection
-     * wherever it fails). Whichever of the two comes second withdraws the socket, so that a socket closed halfway
-     * through its hello is never left registered, or counted as present, behind it.
-     */
-    private final Object lifecycle = new Object();
-    private boolean closed;
-    /** Set once a hello has registered the socket and counted it present. */
-    private boolean registered;
-    /** When the phone last sent anything, a pong to our pings included; a phone that stops reading stops ponging. */
-    private volatile long lastHeardNanos = System.nanoTime();
-    private long lastSentVersion = -1;
-    /** Messages handed to Jetty and not yet written; a phone that stops reading lets this grow. */
-    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
-    public static final int MAX_UNWRITTEN = 32;
 
-    public LiveSocket(UUID sessionId, LiveHub hub, ObjectMapper json, MetricRegistry metrics, MessageRateLimit rateLimit) {
+    LiveSocket(UUID sessionId, SessionService sessions, Presence presence, LiveHub hub, ScheduledExecutorService scheduler,
+               ObjectMapper json, MetricRegistry metrics, MessageRateLimit rateLimit) {
         this.sessionId = sessionId;
-        this.hub = hub;
+        this.sessions = sessions;
         this.json = json;
         this.metrics = metrics;
         this.rateLimit = rateLimit;
+        this.membership = new Membership(this, hub, presence, scheduler);
     }
 
     UUID sessionId() {
@@ -68,158 +54,141 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
-        socket = session;
-        helloTimeout = hub.scheduler().schedule(() -> {
-            if (participantId == null) {
-                close(StatusCode.POLICY_VIOLATION, "No hello within " + HELLO_TIMEOUT_SECONDS + " s");
-            }
-        }, HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        outbox = new Outbox(session, json, metrics.counter("live.closed.slow"), metrics.counter("live.closed.silent"));
+        membership.awaitHello(() -> close(StatusCode.POLICY_VIOLATION, "No hello within " + Membership.HELLO_TIMEOUT_SECONDS + " s"));
     }
 
     @Override
     public void onWebSocketPong(ByteBuffer payload) {
-        lastHeardNanos = System.nanoTime();
+        outbox.heard();
     }
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
-        lastHeardNanos = System.nanoTime();
+        outbox.heard();
     }
 
     @Override
     public void onWebSocketText(String text) {
-        lastHeardNanos = System.nanoTime();
+        outbox.heard();
         if (!rateLimit.tryAcquire()) {
             metrics.counter("live.closed.rate_limited").inc();
             close(StatusCode.POLICY_VIOLATION, "Too many messages");
             return;
         }
         try {
-            ClientMessage message = ClientMessage.parse(json, text);
-            if (message instanceof ClientMessage.Hello hello) {
-                hello(hello.token());
-            } else if (message instanceof ClientMessage.Ping) {
-                send(new ServerMessage.Pong());
-            } else if (message instanceof ClientMessage.Act act) {
-                act(act);
-            }
+            ClientMessage.parse(json, text).accept(this);
         } catch (RuntimeException e) {
-            ApiException failure = Failures.describe(e);
-            send(new ServerMessage.Error(failure.code(), failure.getMessage()));
+            reportFailure(e);
         }
+    }
+
+    /** Every failure of a message reaches the phone through here, classified in one place. */
+    private void reportFailure(RuntimeException e) {
+        ApiException failure = Failures.describe(e);
+        outbox.send(new ServerMessage.Error(failure.code(), failure.getMessage()));
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         callback.succeed();
-        send(new ServerMessage.Error(ErrorCode.INVALID_REQUEST, "Send JSON text messages."));
+        outbox.send(new ServerMessage.Error(ErrorCode.INVALID_REQUEST, "Send JSON text messages."));
     }
 
-    private void hello(String presented) {
-        if (participantId != null) {
-            sendState(hub.sessions().find(sessionId), true);
-            return;
+    @Override
+    public Void ping(ClientMessage.Ping ping) {
+        outbox.send(new ServerMessage.Pong());
+        return null;
+    }
+
+    @Override
+    public Void hello(ClientMessage.Hello hello) {
+        if (participantId == null) {
+            admit(hello.token());
+        } else {
+            sendState(sessions.row(sessionId), true);
         }
-        SessionRow session = hub.sessions().row(sessionId).orElse(null);
-        if (session == null) {
-            send(new ServerMessage.Error(ErrorCode.NOT_FOUND, "No session has that id."));
-            close(StatusCode.POLICY_VIOLATION, "Unknown session");
-            return;
-        }
-        Optional<String> participant = hub.sessions().authenticate(session, presented);
+        return null;
+    }
+
+    private void admit(String presented) {
+        SessionRow session = sessions.row(sessionId).orElse(null);
+        Optional<String> participant = session == null ? Optional.empty() : sessions.authenticate(session, presented);
         if (participant.isEmpty()) {
-            send(new ServerMessage.Error(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
-            close(StatusCode.POLICY_VIOLATION, "Unauthorized");
+            outbox.send(session == null ? new ServerMessage.Error(ErrorCode.NOT_FOUND, "No session has that id.")
+                    : new ServerMessage.Error(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+            close(StatusCode.POLICY_VIOLATION, session == null ? "Unknown session" : "Unauthorized");
             return;
         }
-        cancelHelloTimeout();
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            participantId = participant.get();
-            token = presented;
-            if (!session.effectiveStatus().isOpen()) {
-                sendState(Optional.of(hub.sessions().view(session)), true);
-                return;
-            }
-        }
-        boolean closedMeanwhile;
-        Optional<SessionRow> now;
-        try {
-            hub.register(this);
-            now = hub.presence().opened(sessionId, participantId);
-        } finally {
-            synchronized (lifecycle) {
-                registered = true;
-                closedMeanwhile = closed;
-            }
-        }
-        if (closedMeanwhile) {
-            withdraw(participantId);
+        if (!membership.admit(participant.get())) {
             return;
         }
+        boolean open = session.effectiveStatus().isOpen();
         // If showing this phone changed the session, the hub has already sent it the new state; else send it now.
-        sendState(now.map(hub.sessions()::view), false);
+        if (open && !membership.join(now -> sendState(now, false))) {
+            close(TOO_MANY_SOCKETS, "Too many connections for this participant");
+            return;
+        }
+        participantId = participant.get();
+        token = presented;
+        if (!open) {
+            sendState(Optional.of(session), true);
+        }
     }
 
-    private void act(ClientMessage.Act act) {
+    /**
+     * Closing for a session that a command ended is left to the hub: a command's own change reaches every socket of
+     * the session, this one included, with the session's status before the command returns. A stale command is only
+     * ever refused on an open session.
+     */
+    @Override
+    public Void act(ClientMessage.Act act) {
         if (participantId == null) {
             throw ApiException.invalid("Say hello with your participant token first.");
         }
         metrics.meter("live.commands." + act.command().type()).mark();
         try {
-            // The hub has normally sent the new state to every socket of the session already, this one included.
-            sendState(Optional.of(hub.sessions().command(sessionId, token, act.command())), false);
+            outbox.sendState(sessions.command(sessionId, token, act.command()), null, false);
         } catch (ApiException e) {
             Object current = e.extra().get("session");
             if (e.code() == ErrorCode.VERSION_CONFLICT && current instanceof SessionView view) {
                 metrics.counter("live.commands.stale").inc();
-                sendState(Optional.of(view), true);
+                outbox.sendState(view, null, true);
             } else if (e.code() == ErrorCode.SESSION_ENDED || e.code() == ErrorCode.SESSION_EXPIRED) {
-                sendState(hub.sessions().find(sessionId), true);
+                sendState(sessions.row(sessionId), true);
             } else {
                 throw e;
             }
         }
+        return null;
     }
 
     /**
      * A state from the hub's fan-out, already written out once for all of the session's sockets: sent unless this
      * phone already has it or a newer one.
      */
-    void deliver(SessionView state, String message) {
-        sendState(state, message, false);
+    void deliver(SessionRow session, SessionView state, String message) {
+        outbox.sendState(state, message, false);
+        closeIfOver(session);
     }
 
-    /** The message that carries this state, as sent. */
-    String render(SessionView state) {
-        return render(new ServerMessage.State(state));
-    }
-
-    private void sendState(Optional<SessionView> state, boolean evenIfSeen) {
-        if (state.isEmpty()) {
+    private void sendState(Optional<SessionRow> session, boolean evenIfSeen) {
+        if (session.isEmpty()) {
             closeGone();
             return;
         }
-        sendState(state.get(), null, evenIfSeen);
+        outbox.sendState(sessions.view(session.get()), null, evenIfSeen);
+        closeIfOver(session.get());
     }
 
-    private void sendState(SessionView view, String message, boolean evenIfSeen) {
-        synchronized (this) {
-            if (view.version() < lastSentVersion || (!evenIfSeen && view.version() == lastSentVersion)) {
-                return;
-            }
-            lastSentVersion = view.version();
-            sendText(message != null ? message : render(view));
-        }
-        if (!SessionStatus.valueOf(view.status().toUpperCase(java.util.Locale.ROOT)).isOpen()) {
-            close(StatusCode.NORMAL, "Session " + view.status());
+    private void closeIfOver(SessionRow session) {
+        if (!session.effectiveStatus().isOpen()) {
+            close(StatusCode.NORMAL, "Session " + session.effectiveStatus().wire());
         }
     }
 
     void closeGone() {
-        send(new ServerMessage.Error(ErrorCode.NOT_FOUND, "This session no longer exists."));
+        outbox.send(new ServerMessage.Error(ErrorCode.NOT_FOUND, "This session no longer exists."));
         close(StatusCode.NORMAL, "Session gone");
     }
 
@@ -227,111 +196,26 @@ public class LiveSocket implements Session.Listener.AutoDemanding {
         close(StatusCode.SHUTDOWN, "Server restarting; reconnect");
     }
 
-    /**
-     * Pings the phone, or drops it when it has answered nothing for {@code silence}: it is gone, asleep, or not
-     * reading what we send (whose bytes the kernel would otherwise keep absorbing).
-     */
+    /** Only registered sockets are pinged, and they are open. */
     void pingOrDrop(long silenceNanos, boolean ping) {
-        Session current = socket;
-        if (current == null || !current.isOpen()) {
-            return;
-        }
-        if (System.nanoTime() - lastHeardNanos > silenceNanos) {
-            metrics.counter("live.closed.silent").inc();
-            current.disconnect();
-            return;
-        }
-        if (!ping) {
-            return;
-        }
-        try {
-            current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-        } catch (RuntimeException writeRefused) {
-            dropSlowReader(current);
-        }
-    }
-
-    private String render(ServerMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Server messages always serialise", e);
-        }
-    }
-
-    private void send(ServerMessage message) {
-        sendText(render(message));
-    }
-
-    private void sendText(String text) {
-        Session current = socket;
-        if (current == null || !current.isOpen()) {
-            return;
-        }
-        if (unwritten.incrementAndGet() > MAX_UNWRITTEN) {
-            // The phone stopped reading: drop it rather than queue without end. It reconnects and resyncs.
-            dropSlowReader(current);
-            return;
-        }
-        try {
-            current.sendText(text, Callback.from(unwritten::decrementAndGet, failure -> {
-                unwritten.decrementAndGet();
-                dropSlowReader(current);
-            }));
-        } catch (RuntimeException writeRefused) {
-            unwritten.decrementAndGet();
-            dropSlowReader(current);
-        }
-    }
-
-    private void dropSlowReader(Session current) {
-        if (current.isOpen()) {
-            metrics.counter("live.closed.slow").inc();
-            current.disconnect();
-        }
+        outbox.pingOrDrop(silenceNanos, ping);
     }
 
     private void close(int status, String reason) {
-        Session current = socket;
-        if (current != null && current.isOpen()) {
-            current.close(status, reason, Callback.NOOP);
+        Outbox current = outbox;
+        if (current != null) {
+            current.close(status, reason);
         }
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        cancelHelloTimeout();
-        synchronized (lifecycle) {
-            closed = true;
-            if (!registered) {
-                // Not registered, or the hello under way sees the close when it is done and withdraws then.
-                return;
-            }
-        }
-        withdraw(participantId);
-    }
-
-    private void withdraw(String participant) {
-        hub.unregister(this);
-        if (!hub.isStopping()) {
-            try {
-                hub.presence().closed(sessionId, participant);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record a closed socket: {}", e.getClass().getSimpleName());
-            }
-        }
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        membership.leave();
+        callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.debug("Live socket error: {}", cause.getClass().getSimpleName());
-    }
-
-    private void cancelHelloTimeout() {
-        ScheduledFuture<?> timeout = helloTimeout;
-        if (timeout != null) {
-            timeout.cancel(false);
-            helloTimeout = null;
-        }
     }
 }

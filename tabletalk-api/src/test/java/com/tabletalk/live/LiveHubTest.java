@@ -3,6 +3,8 @@ package com.tabletalk.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
 
-    private final LiveHub hub = new LiveHub(null, null, null, null, new MetricRegistry());
+    private final LiveHub hub = new LiveHub(null, null, null, null, null, new MetricRegistry());
 
     private LiveSocket socket(UUID session) {
-        return new LiveSocket(session, hub, null, null, null);
+        return new LiveSocket(session, null, null, hub, null, null, null, null);
     }
 
     /**
@@ -47,11 +49,11 @@ class LiveHubTest {
             // Counted from each round's start, so that one lost socket does not hide another.
             int before = hub.openSockets();
             LiveSocket old = socket(session);
-            hub.register(old);
+            hub.register(old, "A");
             leaving.set(old);
             LiveSocket fresh = socket(session);
             start.await(10, TimeUnit.SECONDS);
-            hub.register(fresh);
+            hub.register(fresh, "B");
             done.await(10, TimeUnit.SECONDS);
             if (!hub.socketsOf(session).contains(fresh) || hub.openSockets() - before != 1) {
                 lost++;
@@ -69,9 +71,9 @@ class LiveHubTest {
         UUID session = UUID.randomUUID();
         LiveSocket a = socket(session);
         LiveSocket b = socket(session);
-        hub.register(a);
-        hub.register(b);
-        hub.register(b);
+        hub.register(a, "A");
+        hub.register(b, "A");
+        hub.register(b, "A");
         assertThat(hub.openSockets()).isEqualTo(2);
         hub.unregister(a);
         hub.unregister(a);
@@ -80,5 +82,26 @@ class LiveHubTest {
         hub.unregister(b);
         assertThat(hub.openSockets()).isZero();
         assertThat(hub.socketsOf(session)).isEmpty();
+    }
+
+    @Test
+    void aParticipantsSocketBeyondTheLimitIsRefusedAndTheirPartnersAreNot() {
+        UUID session = UUID.randomUUID();
+        List<LiveSocket> theirs = new ArrayList<>();
+        for (int i = 0; i < LiveHub.MAX_SOCKETS_PER_PARTICIPANT; i++) {
+            LiveSocket socket = socket(session);
+            assertThat(hub.register(socket, "A")).isTrue();
+            theirs.add(socket);
+        }
+
+        LiveSocket beyond = socket(session);
+        assertThat(hub.register(beyond, "A")).isFalse();
+        assertThat(hub.register(theirs.get(0), "A")).as("registering a socket again is no new socket").isTrue();
+        assertThat(hub.register(socket(session), "B")).isTrue();
+        assertThat(hub.socketsOf(session)).doesNotContain(beyond).containsAll(theirs);
+        assertThat(hub.openSockets()).isEqualTo(LiveHub.MAX_SOCKETS_PER_PARTICIPANT + 1);
+
+        hub.unregister(theirs.get(0));
+        assertThat(hub.register(beyond, "A")).as("a closed socket makes room").isTrue();
     }
 }

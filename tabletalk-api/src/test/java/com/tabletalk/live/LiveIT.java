@@ -320,6 +320,54 @@ class LiveIT {
     }
 
     /**
+     * One participant opening socket after socket, as a phone reconnecting in a loop or a script replaying its token
+     * would: sockets beyond the limit are closed with 4429 and count for nothing; those kept stay served, and a
+     * socket that closes makes room for the phone's next.
+     */
+    @Test
+    void socketsBeyondTheLimitPerParticipantAreClosedWith4429() {
+        Phone phone = aSession().create(api);
+        List<LivePhone> kept = new ArrayList<>();
+        try {
+            for (int i = 0; i < LiveHub.MAX_SOCKETS_PER_PARTICIPANT; i++) {
+                kept.add(LivePhone.join(port, phone));
+            }
+
+            for (int i = 0; i < LiveHub.MAX_SOCKETS_PER_PARTICIPANT * 2; i++) {
+                try (LivePhone extra = LivePhone.connect(port, phone.sessionId())) {
+                    extra.send("{\"type\":\"hello\",\"token\":\"" + phone.token() + "\"}");
+                    assertThat(extra.awaitClose(Duration.ofSeconds(5))).isEqualTo(LiveSocket.TOO_MANY_SOCKETS);
+                }
+            }
+            for (LivePhone socket : kept) {
+                socket.send("{\"type\":\"ping\"}");
+                assertThat(socket.next("pong")).isNotNull();
+            }
+            kept.remove(0).close();
+            kept.add(joinWhenThereIsRoom(phone));
+            sleep(Presence.AWAY_GRACE.toMillis() + 1_000);
+            assertThat(connected(phone.state(), 0)).as("refused sockets count nobody out").isTrue();
+        } finally {
+            kept.forEach(LivePhone::close);
+        }
+        awaitAway(phone);
+    }
+
+    /** The server hears of a closed socket a moment after the phone closes it. */
+    private LivePhone joinWhenThereIsRoom(Phone phone) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            LivePhone live = LivePhone.connect(port, phone.sessionId());
+            live.send("{\"type\":\"hello\",\"token\":\"" + phone.token() + "\"}");
+            if ("state".equals(live.next().path("type").asText())) {
+                return live;
+            }
+            live.close();
+            sleep(100);
+        }
+        throw new AssertionError("no room for a new socket after one closed");
+    }
+
+    /**
      * Phones whose network vanishes right after hello, many at once, as in a reconnect storm: whatever the order in
      * which the service handles each hello and close, no socket stays registered and nobody is left shown present.
      */
