@@ -1,10 +1,8 @@
 package com.tabletalk.app;
 
-import com.tabletalk.common.ApiExceptionMapper;
 import com.tabletalk.common.BodySizeLimitFilter;
-import com.tabletalk.common.JsonExceptionMapper;
-import com.tabletalk.common.UnexpectedExceptionMapper;
-import com.tabletalk.common.WebApplicationExceptionMapper;
+import com.tabletalk.common.ErrorEnvelope;
+import com.tabletalk.common.FailureMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -127,17 +125,15 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         liveScheduler.scheduleWithFixedDelay(rateLimiter::removeExpiredQuietly, 1, 1, TimeUnit.MINUTES);
 
         String frontendOrigin = config.getWeb().frontendOrigin();
-        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin))
+        ErrorEnvelope envelope = new ErrorEnvelope(environment.getObjectMapper());
+        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin, envelope))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        registerMetrics(config, environment);
+        registerMetrics(config, environment, envelope);
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
         jersey.register(new SecurityHeadersFilter());
-        jersey.register(new ApiExceptionMapper());
-        jersey.register(new JsonExceptionMapper());
-        jersey.register(new WebApplicationExceptionMapper());
-        jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new FailureMapper(envelope));
 
         ExecutorService healthExecutor = environment.lifecycle().executorService("health-%d")
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
@@ -148,11 +144,11 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */
-    private static void registerMetrics(TableTalkConfiguration config, Environment environment) {
+    private static void registerMetrics(TableTalkConfiguration config, Environment environment, ErrorEnvelope envelope) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
-        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus))
+        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus, envelope))
                 .addMapping("/api/metrics");
         if (config.getPrometheus().isConfiguredButTooShort()) {
             LoggerFactory.getLogger(TableTalkApplication.class).warn(

@@ -7,6 +7,7 @@ import java.util.Locale;
 public enum ErrorCode {
     INVALID_REQUEST(400),
     UNAUTHORIZED(401),
+    FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     VERSION_CONFLICT(409),

@@ -132,8 +132,7 @@ public class SessionService {
             }
             // Another phone joined or played at the same moment: read again and retry.
         }
-        throw new ApiException(ErrorCode.VERSION_CONFLICT, "The session is changing too fast to join; try again.",
-                Map.of("session", current(id)), Map.of());
+        throw new VersionConflict("The session is changing too fast to join; try again.", current(id));
     }
 
     /** The current state; 404 for an unknown id and 410 for one that has ended or expired. */
@@ -287,11 +286,11 @@ public class SessionService {
         }
     }
 
-    private ApiException conflict(SessionRow current) {
+    private VersionConflict conflict(SessionRow current) {
         metrics.counter("commands.conflicts").inc();
-        return new ApiException(ErrorCode.VERSION_CONFLICT,
+        return new VersionConflict(
                 "The session has moved on (it is at version " + current.version() + "); here is its current state.",
-                Map.of("session", view(current)), Map.of());
+                view(current));
     }
 
     private SessionView current(UUID id) {
