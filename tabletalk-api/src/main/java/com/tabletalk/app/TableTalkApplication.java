@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.analytics.AnalyticsRecorder;
 import com.tabletalk.app.TableTalkConfiguration.MetricsConfig;
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.CorsFilter;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
@@ -139,8 +140,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
-        jersey.register(new SessionResource(sessions, frontendOrigin, rateLimiter, config.getRateLimits()));
-        jersey.register(new QrResource(frontendOrigin));
+        FrontendLinks links = config.getWeb().links();
+        jersey.register(new SessionResource(sessions, links, rateLimiter, config.getRateLimits()));
+        jersey.register(new QrResource(links));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */
