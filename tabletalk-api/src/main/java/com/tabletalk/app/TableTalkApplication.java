@@ -127,13 +127,15 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
 
         String frontendOrigin = config.getWeb().frontendOrigin();
         ErrorEnvelope envelope = new ErrorEnvelope(environment.getObjectMapper());
+        // First on the path, so that every answer under /api carries them, whichever filter or servlet writes it.
+        environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin, envelope))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         registerMetrics(config, environment, envelope);
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
-        jersey.register(new SecurityHeadersFilter());
         jersey.register(new FailureMapper(envelope));
 
         ExecutorService healthExecutor = environment.lifecycle().executorService("health-%d")

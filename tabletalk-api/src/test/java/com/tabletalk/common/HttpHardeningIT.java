@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.RawHttp;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
@@ -12,12 +13,13 @@ import com.tabletalk.testing.TestPostgres;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** CORS for the web app's origin only, and the security headers on API responses. */
+/** CORS for the web app's origin only, and the security headers on every answer under /api. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HttpHardeningIT {
 
@@ -77,5 +79,24 @@ class HttpHardeningIT {
         ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("X-Forwarded-Proto", "https"));
 
         assertThat(reply.header("Strict-Transport-Security")).startsWith("max-age=");
+    }
+
+    @Test
+    void answersWrittenOutsideJerseyCarryTheSecurityHeadersToo() {
+        int port = APP.getLocalPort();
+        String preflight = "Access-Control-Request-Method: POST\r\nOrigin: ";
+
+        List<RawHttp.Answer> answers = List.of(
+                RawHttp.send(port, "GET /api/metrics HTTP/1.1"),
+                RawHttp.send(port, "OPTIONS /api/sessions HTTP/1.1", preflight + TestApp.FRONTEND + "\r\n", new byte[0]),
+                RawHttp.send(port, "OPTIONS /api/sessions HTTP/1.1", preflight + "https://evil.example\r\n", new byte[0]));
+
+        for (RawHttp.Answer answer : answers) {
+            assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
+            assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
+            assertThat(answer.header("Strict-Transport-Security")).as(answer.toString()).isNull();
+        }
+        assertThat(RawHttp.send(port, "GET /api/metrics HTTP/1.1", "X-Forwarded-Proto: https\r\n", new byte[0])
+                .header("Strict-Transport-Security")).startsWith("max-age=");
     }
 }
