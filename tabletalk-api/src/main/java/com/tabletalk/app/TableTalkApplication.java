@@ -3,6 +3,7 @@ package com.tabletalk.app;
 import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.ErrorEnvelope;
 import com.tabletalk.common.FailureMapper;
+import com.tabletalk.common.JettyErrorHandler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -127,6 +128,10 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
 
         String frontendOrigin = config.getWeb().frontendOrigin();
         ErrorEnvelope envelope = new ErrorEnvelope(environment.getObjectMapper());
+        // Jetty's own refusals: in the application (sendError, disallowed methods) and before it (URI, headers).
+        JettyErrorHandler jettyErrors = new JettyErrorHandler(envelope);
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         // First on the path, so that every answer under /api carries them, whichever filter or servlet writes it.
         environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");

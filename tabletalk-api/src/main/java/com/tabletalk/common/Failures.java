@@ -56,12 +56,19 @@ public final class Failures {
     /** A refusal for which the server chose only a status (Jersey, Jetty): the matching code and a sentence. */
     public static ApiException forStatus(int status) {
         return switch (status) {
+            case 403 -> new ApiException(ErrorCode.FORBIDDEN, "This address may not be used from here.");
             case 404 -> ApiException.notFound("There is nothing at this address.");
             case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "This address does not accept that method.");
             case 406 -> ApiException.invalid("This address cannot answer in the requested format.");
             case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
+            case 414 -> new ApiException(ErrorCode.URI_TOO_LONG, "The address is too long.");
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
-            default -> ApiException.invalid("The request could not be understood.");
+            case 431 -> new ApiException(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
+            case 503 -> new ApiException(ErrorCode.UNAVAILABLE, "The service cannot answer right now; try again in a moment.",
+                    Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            default -> status >= 500
+                    ? new ApiException(ErrorCode.INTERNAL, "Something went wrong on our side.")
+                    : ApiException.invalid("The request could not be understood.");
         };
     }
 
