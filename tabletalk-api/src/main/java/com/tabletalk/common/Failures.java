@@ -2,11 +2,14 @@ package com.tabletalk.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.charset.CharacterCodingException;
+import java.util.zip.ZipException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,10 @@ public final class Failures {
             // The client's body stopped short of what it announced (or its chunking broke): its mistake, not ours.
             LOG.debug("Request body ended early");
             return ApiException.invalid("The request body ended before it was complete.");
+        }
+        if (undecodable(failure)) {
+            LOG.debug("Request body could not be decoded");
+            return ApiException.invalid("The body is not JSON in UTF-8, or not the gzip it says it is.");
         }
         if (failure instanceof JsonProcessingException json && !failedToRead(json)) {
             return ApiException.invalid(JsonExceptionMapper.describe(json));
@@ -76,6 +83,17 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof EOFException || cause instanceof EofException
                     || cause.getClass().getSimpleName().equals("BadMessageException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Bytes that are no text in the encoding they imply (UTF-16 or UTF-32 guessed from NUL bytes), or no gzip. */
+    private static boolean undecodable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException || cause instanceof CharacterCodingException
+                    || cause instanceof ZipException) {
                 return true;
             }
         }
