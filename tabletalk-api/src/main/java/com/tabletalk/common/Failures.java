@@ -5,10 +5,10 @@ import jakarta.ws.rs.WebApplicationException;
 import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.charset.CharacterCodingException;
 import java.util.zip.ZipException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ public final class Failures {
     }
 
     /**
-     * The {@link ApiException} the failure carries; else a client's mistake (a body that ended early or is not
-     * the JSON expected, a refusal by Jersey) in the matching 4xx; else 503 {@code unavailable} when the database
+     * The {@link ApiException} the failure carries; else a client's mistake (a body that ended early, cannot be
+     * decoded or is not the JSON expected, a refusal by Jersey) in the matching 4xx; else 503 {@code unavailable} when the database
      * is away or has no connection to spare (a warning); else {@code internal} with an incident id, logged with
      * its stack.
      */
