@@ -1,5 +1,9 @@
 package com.tabletalk.app;
 
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.ErrorEnvelope;
+import com.tabletalk.common.Failures;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.ServletException;
@@ -9,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,10 +24,12 @@ final class MetricsServlet extends HttpServlet {
 
     private final Optional<byte[]> token;
     private final PrometheusMetricsServlet exposition;
+    private final ErrorEnvelope envelope;
 
-    MetricsServlet(Optional<String> token, PrometheusRegistry registry) {
+    MetricsServlet(Optional<String> token, PrometheusRegistry registry, ErrorEnvelope envelope) {
         this.token = token.map(value -> value.getBytes(StandardCharsets.UTF_8));
         this.exposition = new PrometheusMetricsServlet(registry);
+        this.envelope = envelope;
     }
 
     @Override
@@ -33,7 +40,7 @@ final class MetricsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         if (token.isEmpty()) {
-            error(response, 404, "not_found", "There is nothing at this address.");
+            envelope.write(Failures.forStatus(404), response);
             return;
         }
         String header = request.getHeader("Authorization");
@@ -41,18 +48,12 @@ final class MetricsServlet extends HttpServlet {
                 ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         if (!MessageDigest.isEqual(presented, token.get())) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            error(response, 401, "unauthorized", "Send the metrics token as 'Authorization: Bearer <token>'.");
+            envelope.write(new ApiException(ErrorCode.UNAUTHORIZED, "Send the metrics token as 'Authorization: Bearer <token>'.",
+                    Map.of("WWW-Authenticate", "Bearer")), response);
             return;
         }
         response.setHeader("Cache-Control", "no-store");
         exposition.service(request, response);
     }
 
-    private static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,10 +1,9 @@
 package com.tabletalk.app;
 
-import com.tabletalk.common.ApiExceptionMapper;
 import com.tabletalk.common.BodySizeLimitFilter;
-import com.tabletalk.common.JsonExceptionMapper;
-import com.tabletalk.common.UnexpectedExceptionMapper;
-import com.tabletalk.common.WebApplicationExceptionMapper;
+import com.tabletalk.common.ErrorEnvelope;
+import com.tabletalk.common.FailureMapper;
+import com.tabletalk.common.JettyErrorHandler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.analytics.AnalyticsRecorder;
 import com.tabletalk.app.TableTalkConfiguration.MetricsConfig;
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.CorsFilter;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
@@ -139,32 +139,38 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         liveScheduler.scheduleWithFixedDelay(rateLimiter::removeExpiredQuietly, 1, 1, TimeUnit.MINUTES);
 
         String frontendOrigin = config.getWeb().frontendOrigin();
-        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin))
+        ErrorEnvelope envelope = new ErrorEnvelope(environment.getObjectMapper());
+        // Jetty's own refusals: in the application (sendError, disallowed methods) and before it (URI, headers).
+        SecurityHeadersFilter securityHeaders = new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops());
+        JettyErrorHandler jettyErrors = new JettyErrorHandler(envelope, securityHeaders);
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        // First on the path, so that every answer under /api carries them, whichever filter or servlet writes it.
+        environment.servlets().addFilter("security-headers", securityHeaders)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        registerMetrics(config, environment);
+        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin, envelope))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        registerMetrics(config, environment, envelope);
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
-        jersey.register(new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops()));
-        jersey.register(new ApiExceptionMapper());
-        jersey.register(new JsonExceptionMapper());
-        jersey.register(new WebApplicationExceptionMapper());
-        jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new FailureMapper(envelope));
 
         ExecutorService healthExecutor = environment.lifecycle().executorService("health-%d")
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
-        jersey.register(new SessionResource(sessions, frontendOrigin, rateLimiter, config.getRateLimits()));
-        jersey.register(new QrResource(frontendOrigin));
+        FrontendLinks links = config.getWeb().links();
+        jersey.register(new SessionResource(sessions, links, rateLimiter, config.getRateLimits()));
+        jersey.register(new QrResource(links));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */
-    private static void registerMetrics(TableTalkConfiguration config, Environment environment) {
+    private static void registerMetrics(TableTalkConfiguration config, Environment environment, ErrorEnvelope envelope) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
-        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus))
+        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus, envelope))
                 .addMapping("/api/metrics");
         if (config.getPrometheus().isConfiguredButTooShort()) {
             LoggerFactory.getLogger(TableTalkApplication.class).warn(

@@ -1,25 +1,25 @@
 package com.tabletalk.common;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A failure the client caused or must know about. The mapper turns it into the error envelope; {@code extra}
- * adds fields beside {@code error} and {@code message} (the current session on a version conflict).
+ * A failure the client caused or must know about, written as the error envelope. A failure that tells the client
+ * more than a sentence is a subclass that adds its fields through {@link #extra}.
  */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
-    private final transient Map<String, Object> extra;
     private final transient Map<String, String> headers;
 
     public ApiException(ErrorCode code, String message) {
-        this(code, message, Map.of(), Map.of());
+        this(code, message, Map.of());
     }
 
-    public ApiException(ErrorCode code, String message, Map<String, Object> extra, Map<String, String> headers) {
+    /** With response headers that tell the client what to do next, such as {@code Retry-After}. */
+    public ApiException(ErrorCode code, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.code = code;
-        this.extra = Map.copyOf(extra);
         this.headers = Map.copyOf(headers);
     }
 
@@ -32,21 +32,22 @@ public class ApiException extends RuntimeException {
     }
 
     /** An ApiException somewhere in a chain of causes (parsers and Jersey wrap what a stream throws). */
-    public static java.util.Optional<ApiException> findIn(Throwable error) {
+    public static Optional<ApiException> findIn(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return java.util.Optional.of(api);
+                return Optional.of(api);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public ErrorCode code() {
         return code;
     }
 
+    /** Fields the envelope carries beside {@code error} and {@code message}. */
     public Map<String, Object> extra() {
-        return extra;
+        return Map.of();
     }
 
     public Map<String, String> headers() {

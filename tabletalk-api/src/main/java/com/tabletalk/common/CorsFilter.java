@@ -8,7 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * CORS for the web app's origin only, with only the methods and headers it uses. Production serves the app and
@@ -20,9 +19,11 @@ public class CorsFilter implements Filter {
     static final String HEADERS = "Content-Type, Authorization";
 
     private final String allowedOrigin;
+    private final ErrorEnvelope envelope;
 
-    public CorsFilter(String allowedOrigin) {
+    public CorsFilter(String allowedOrigin, ErrorEnvelope envelope) {
         this.allowedOrigin = allowedOrigin;
+        this.envelope = envelope;
     }
 
     @Override
@@ -35,7 +36,7 @@ public class CorsFilter implements Filter {
         response.addHeader("Vary", "Origin");
         if (preflight) {
             if (!allowed) {
-                refuse(response);
+                envelope.write(new ApiException(ErrorCode.FORBIDDEN, "This origin may not call the API."), response);
                 return;
             }
             response.setHeader("Access-Control-Allow-Origin", allowedOrigin);
@@ -50,12 +51,5 @@ public class CorsFilter implements Filter {
             response.setHeader("Access-Control-Expose-Headers", "Location, Retry-After");
         }
         chain.doFilter(request, response);
-    }
-
-    private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(403);
-        response.setContentType("application/json");
-        response.getOutputStream().write(
-                "{\"error\":\"invalid_request\",\"message\":\"This origin may not call the API.\"}".getBytes(StandardCharsets.UTF_8));
     }
 }

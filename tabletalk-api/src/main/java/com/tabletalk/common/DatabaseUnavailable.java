@@ -39,6 +39,6 @@ public final class DatabaseUnavailable {
     }
 
     public static ApiException asApiException() {
-        return new ApiException(ErrorCode.UNAVAILABLE, MESSAGE, Map.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        return new ApiException(ErrorCode.UNAVAILABLE, MESSAGE, Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

@@ -8,21 +8,15 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
 
-/** A body that is not the JSON we expect: a clear sentence, never Jackson's own text or class names. */
-public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+/**
+ * How a body that is not the JSON expected is put to the client: a clear sentence, never Jackson's own text or
+ * class names. For REST bodies through {@link Failures} and for live messages alike.
+ */
+public final class JsonExceptionMapper {
 
-    @Override
-    public Response toResponse(JsonProcessingException exception) {
-        if (exception.getCause() instanceof java.io.IOException && !(exception.getCause() instanceof JsonProcessingException)) {
-            return new UnexpectedExceptionMapper().toResponse(exception);
-        }
-        return ApiException.findIn(exception)
-                .map(api -> new ApiExceptionMapper().toResponse(api))
-                .orElseGet(() -> ErrorResponses.of(ErrorCode.INVALID_REQUEST, describe(exception)));
+    private JsonExceptionMapper() {
     }
 
     public static String describe(JsonProcessingException exception) {

@@ -64,7 +64,7 @@ public class RateLimiter {
             metrics.counter("ratelimit.rejected." + limit.name()).inc();
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
             throw new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; try again in " + seconds + " s.",
-                    Map.of(), Map.of("Retry-After", Long.toString(seconds)));
+                    Map.of("Retry-After", Long.toString(seconds)));
         }
     }
 

@@ -1,15 +1,23 @@
 package com.tabletalk.common;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Headers every API response carries. Session links hold ids, so no referrer leaves; responses are not cached
- * unless a resource says otherwise (QR codes of tables).
+ * Headers every answer under {@code /api} carries, whoever writes it: Jersey, a servlet, or a filter that
+ * refuses. Session links hold ids, so no referrer leaves. Answers are not cached unless their writer says
+ * otherwise (QR codes of tables): the default is set before the answer is written, so a writer can replace it.
  */
-public class SecurityHeadersFilter implements ContainerResponseFilter {
+public class SecurityHeadersFilter implements Filter {
 
     private final int trustedProxyHops;
 
@@ -19,14 +27,25 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
     }
 
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
-        String proto = ForwardedHeader.trustedEntry(request.getHeaders().get("X-Forwarded-Proto"), trustedProxyHops).orElse("");
-        if ("https".equalsIgnoreCase(proto)) {
-            headers.putSingle("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        headersFor(Collections.list(request.getHeaders("X-Forwarded-Proto"))).forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        chain.doFilter(request, response);
+    }
+
+    /** The headers for an answer to a request with these {@code X-Forwarded-Proto} lines. */
+    public Map<String, String> headersFor(Iterable<String> forwardedProtoLines) {
+        boolean overTls = ForwardedHeader.trustedEntry(forwardedProtoLines, trustedProxyHops)
+                .map("https"::equalsIgnoreCase)
+                .orElse(false);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        if (overTls) {
+            headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
+        return headers;
     }
 }

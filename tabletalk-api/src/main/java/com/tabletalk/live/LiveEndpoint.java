@@ -2,6 +2,7 @@ package com.tabletalk.live;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.session.SessionId;
 import com.tabletalk.session.SessionService;
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +73,9 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
                 return null;
             }
             Matcher path = PATH.matcher(request.getRequestPath());
-            UUID sessionId = path.matches() ? parse(path.group(1)) : null;
+            UUID sessionId = path.matches()
+                    ? SessionId.tryParse(path.group(1)).map(SessionId::value).orElse(null)
+                    : null;
             if (sessionId == null) {
                 response.sendError(400, "That is not a session id.");
                 return null;
@@ -104,14 +107,4 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
         }
     }
 
-    private static UUID parse(String raw) {
-        if (raw.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

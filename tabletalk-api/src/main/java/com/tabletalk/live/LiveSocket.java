@@ -8,6 +8,7 @@ import com.tabletalk.common.Failures;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
 import com.tabletalk.session.SessionView;
+import com.tabletalk.session.VersionConflict;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,12 +150,11 @@ public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage
         metrics.meter("live.commands." + act.command().type()).mark();
         try {
             outbox.sendState(sessions.command(sessionId, token, act.command()), null, false);
+        } catch (VersionConflict e) {
+            metrics.counter("live.commands.stale").inc();
+            outbox.sendState(e.current(), null, true);
         } catch (ApiException e) {
-            Object current = e.extra().get("session");
-            if (e.code() == ErrorCode.VERSION_CONFLICT && current instanceof SessionView view) {
-                metrics.counter("live.commands.stale").inc();
-                outbox.sendState(view, null, true);
-            } else if (e.code() == ErrorCode.SESSION_ENDED || e.code() == ErrorCode.SESSION_EXPIRED) {
+            if (e.code() == ErrorCode.SESSION_ENDED || e.code() == ErrorCode.SESSION_EXPIRED) {
                 sendState(sessions.row(sessionId), true);
             } else {
                 throw e;

@@ -1,6 +1,6 @@
 package com.tabletalk.live;
 
-import com.tabletalk.app.TableTalkConfiguration.SessionsConfig;
+import com.tabletalk.session.SessionsConfig;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
 import java.time.Duration;

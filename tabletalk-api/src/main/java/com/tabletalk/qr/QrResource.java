@@ -1,32 +1,32 @@
 package com.tabletalk.qr;
 
 import com.tabletalk.common.ApiException;
+import com.tabletalk.common.FrontendLinks;
+import com.tabletalk.common.TableToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.regex.Pattern;
 
 /** A table's QR code: what the restaurant prints, opening the web app at that table. */
 @Path("/tables")
 public class QrResource {
 
-    private static final Pattern TABLE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String SVG = "image/svg+xml";
 
-    private final String frontendOrigin;
+    private final FrontendLinks links;
 
-    public QrResource(String frontendOrigin) {
-        this.frontendOrigin = frontendOrigin;
+    public QrResource(FrontendLinks links) {
+        this.links = links;
     }
 
     @GET
     @Path("/{tableToken}/qr.svg")
     @Produces(SVG)
     public Response tableSvg(@PathParam("tableToken") String tableToken) {
-        return Response.ok(QrCodes.svg(tableUrl(tableToken)), SVG)
+        return Response.ok(QrCodes.svg(links.table(new TableToken(tableToken))), SVG)
                 .header("Cache-Control", "public, max-age=86400")
                 .build();
     }
@@ -35,16 +35,9 @@ public class QrResource {
     @Path("/{tableToken}/qr.png")
     @Produces("image/png")
     public Response tablePng(@PathParam("tableToken") String tableToken, @QueryParam("size") String size) {
-        return Response.ok(QrCodes.png(tableUrl(tableToken), pngSize(size)), "image/png")
+        return Response.ok(QrCodes.png(links.table(new TableToken(tableToken)), pngSize(size)), "image/png")
                 .header("Cache-Control", "public, max-age=86400")
                 .build();
-    }
-
-    private String tableUrl(String tableToken) {
-        if (tableToken == null || !TABLE_TOKEN.matcher(tableToken).matches()) {
-            throw ApiException.invalid("tableToken must be 1 to 64 letters, digits, '-' or '_'.");
-        }
-        return frontendOrigin + "/t/" + tableToken;
     }
 
     private static int pngSize(String raw) {

@@ -2,9 +2,11 @@ package com.tabletalk.session;
 
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
-import com.tabletalk.app.TableTalkConfiguration.RateLimitConfig;
 import com.tabletalk.common.ClientAddress;
+import com.tabletalk.common.FrontendLinks;
+import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.RateLimiter;
+import com.tabletalk.common.TableToken;
 import com.tabletalk.qr.QrCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,15 +30,15 @@ import java.util.UUID;
 public class SessionResource {
 
     private final SessionService sessions;
-    private final String frontendOrigin;
+    private final FrontendLinks links;
     private final RateLimiter rateLimiter;
     private final RateLimitConfig limits;
     private final RateLimiter.Limit creates;
     private final RateLimiter.Limit joins;
 
-    public SessionResource(SessionService sessions, String frontendOrigin, RateLimiter rateLimiter, RateLimitConfig limits) {
+    public SessionResource(SessionService sessions, FrontendLinks links, RateLimiter rateLimiter, RateLimitConfig limits) {
         this.sessions = sessions;
-        this.frontendOrigin = frontendOrigin;
+        this.links = links;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.creates = new RateLimiter.Limit("create", limits.sessionCreatesPerMinute(), Duration.ofMinutes(1));
@@ -59,7 +61,7 @@ public class SessionResource {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with tableToken, context and mode.");
         }
-        SessionService.Joined joined = sessions.create(request.tableToken(), request.context(), request.mode());
+        SessionService.Joined joined = sessions.create(new TableToken(request.tableToken()), request.context(), request.mode());
         return Response.created(uri.getAbsolutePathBuilder().path(joined.session().id().toString()).build())
                 .entity(response(joined))
                 .build();
@@ -95,7 +97,7 @@ public class SessionResource {
     public Response joinCode(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
         sessions.get(sessionId);
-        return Response.ok(QrCodes.svg(frontendOrigin + "/s/" + sessionId + "/join"), "image/svg+xml").build();
+        return Response.ok(QrCodes.svg(links.join(sessionId)), "image/svg+xml").build();
     }
 
     @POST
@@ -115,16 +117,8 @@ public class SessionResource {
         return token.isPresent() && sessions.row(sessionId).flatMap(row -> sessions.authenticate(row, token.get())).isPresent();
     }
 
-    /** Session ids are UUIDs; anything else is refused before the database is asked. */
-    public static UUID sessionId(String raw) {
-        if (raw == null || raw.length() != 36) {
-            throw ApiException.invalid("That is not a session id.");
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("That is not a session id.");
-        }
+    private static UUID sessionId(String raw) {
+        return SessionId.parse(raw).value();
     }
 
     private static ApiException badToken() {

@@ -1,9 +1,9 @@
 package com.tabletalk.session;
 
 import com.tabletalk.analytics.AnalyticsSink;
-import com.tabletalk.app.TableTalkConfiguration.SessionsConfig;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.TableToken;
 import com.tabletalk.deck.DeckShuffler;
 import com.tabletalk.question.Context;
 import com.tabletalk.question.Question;
@@ -22,12 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Creating, joining and playing sessions. The database row is the truth; this class holds no session state. */
 public class SessionService {
 
-    private static final Pattern TABLE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String[] PARTICIPANT_IDS = {"A", "B"};
     private static final int JOIN_ATTEMPTS = 5;
     private static final int PRESENCE_ATTEMPTS = 20;
@@ -75,10 +73,8 @@ public class SessionService {
     }
 
     /** A new session with its participant A. */
-    public Joined create(String tableToken, String contextName, String modeName) {
-        if (tableToken == null || !TABLE_TOKEN.matcher(tableToken).matches()) {
-            throw ApiException.invalid("tableToken must be 1 to 64 letters, digits, '-' or '_'.");
-        }
+    public Joined create(TableToken table, String contextName, String modeName) {
+        String tableToken = table.value();
         Context context = Context.fromWire(contextName);
         Mode mode = Mode.fromWire(modeName);
         List<Integer> active = questions.activeIds(context);
@@ -132,8 +128,7 @@ public class SessionService {
             }
             // Another phone joined or played at the same moment: read again and retry.
         }
-        throw new ApiException(ErrorCode.VERSION_CONFLICT, "The session is changing too fast to join; try again.",
-                Map.of("session", current(id)), Map.of());
+        throw new VersionConflict("The session is changing too fast to join; try again.", current(id));
     }
 
     /** The current state; 404 for an unknown id and 410 for one that has ended or expired. */
@@ -287,11 +282,11 @@ public class SessionService {
         }
     }
 
-    private ApiException conflict(SessionRow current) {
+    private VersionConflict conflict(SessionRow current) {
         metrics.counter("commands.conflicts").inc();
-        return new ApiException(ErrorCode.VERSION_CONFLICT,
+        return new VersionConflict(
                 "The session has moved on (it is at version " + current.version() + "); here is its current state.",
-                Map.of("session", view(current)), Map.of());
+                view(current));
     }
 
     private SessionView current(UUID id) {

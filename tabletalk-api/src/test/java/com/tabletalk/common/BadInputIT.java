@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.RawHttp;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +172,84 @@ class BadInputIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":1}")), Map.of("Authorization", header));
             assertEnvelope(reply, 401);
         }
+    }
+
+    /** Valid JSON naming a context that does not exist: 400 however the bytes are read. */
+    private static final String UNKNOWN_CONTEXT = "{\"tableToken\":\"t1\",\"context\":\"nope\",\"mode\":\"single\"}";
+
+    static Stream<Arguments> bodiesInConfusingEncodings() {
+        return Stream.of(
+                Arguments.of("NUL bytes inside", bytes("{\"tableToken\":\"t1\u0000\",\"context\":\"exploring\",\"mode\":\"single\"}")),
+                Arguments.of("NUL bytes first", join(new byte[] {0, 0, 0}, bytes(UNKNOWN_CONTEXT))),
+                Arguments.of("NUL bytes only", new byte[] {0, 0, 0, 0, 0, 0, 0, 0}),
+                Arguments.of("UTF-16BE without BOM", UNKNOWN_CONTEXT.getBytes(StandardCharsets.UTF_16BE)),
+                Arguments.of("UTF-16LE without BOM", UNKNOWN_CONTEXT.getBytes(StandardCharsets.UTF_16LE)),
+                Arguments.of("UTF-32BE without BOM", UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32BE"))),
+                Arguments.of("UTF-32LE without BOM", UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32LE"))),
+                Arguments.of("UTF-32 cut short", java.util.Arrays.copyOf(UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32BE")), 42)),
+                Arguments.of("UTF-32 with a character out of range", join(new byte[] {0, 0, 0, '{', 0x7f, 0, 0, '"'}, new byte[0])),
+                Arguments.of("invalid UTF-8 first", join(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd}, bytes(UNKNOWN_CONTEXT))),
+                Arguments.of("invalid UTF-8 in a value", join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xc3, 0x28}, bytes("\"}"))),
+                Arguments.of("invalid UTF-8 in a field name", join(bytes("{\"table"), new byte[] {(byte) 0xe2, 0x28, (byte) 0xa1}, bytes("\":1}"))),
+                Arguments.of("UTF-8 cut inside a character", join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xe2, (byte) 0x82})),
+                Arguments.of("overlong UTF-8", join(bytes("{\"tableToken\":\""), new byte[] {(byte) 0xc0, (byte) 0xaf}, bytes("\"}"))));
+    }
+
+    @ParameterizedTest(name = "create with {0} → 400")
+    @MethodSource("bodiesInConfusingEncodings")
+    void bodiesInConfusingEncodingsAreTheClientsMistake(String what, byte[] body) {
+        long before = sessionCount();
+
+        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
+                "Content-Type: application/json\r\n", body);
+
+        assertRawEnvelope(answer, 400);
+        assertThat(sessionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aGzipBodyThatIsNotGzipIsTheClientsMistake() {
+        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", bytes(UNKNOWN_CONTEXT));
+
+        assertRawEnvelope(answer, 400);
+    }
+
+    @Test
+    void aGzipBodyCutShortIsTheClientsMistake() {
+        byte[] gzip = gzip(bytes(UNKNOWN_CONTEXT));
+        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", java.util.Arrays.copyOf(gzip, gzip.length / 2));
+
+        assertRawEnvelope(answer, 400);
+    }
+
+    private static void assertRawEnvelope(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(answer.json().get("message").asText()).isNotBlank().doesNotContain("Exception");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] join(byte[]... parts) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            joined.writeBytes(part);
+        }
+        return joined.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+            out.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return zipped.toByteArray();
     }
 
     private static void assertEnvelope(ApiClient.Reply reply, int status) {

@@ -1,0 +1,42 @@
+package com.tabletalk.common;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** Limits that a real table never meets, shared by all instances through the database ({@code rateLimits}). */
+public class RateLimitConfig {
+    @JsonProperty
+    private boolean enabled = true;
+
+    /** Proxies in front of the service that append to X-Forwarded-For (App Platform: 1). */
+    @Min(0)
+    @Max(5)
+    @JsonProperty
+    private int trustedProxyHops = 1;
+
+    /** Per client address; a restaurant's guests may share one address, so this is generous. */
+    @Min(1)
+    @JsonProperty
+    private int sessionCreatesPerMinute = 60;
+
+    @Min(1)
+    @JsonProperty
+    private int joinsPerSessionPerMinute = 20;
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int trustedProxyHops() {
+        return trustedProxyHops;
+    }
+
+    public int sessionCreatesPerMinute() {
+        return sessionCreatesPerMinute;
+    }
+
+    public int joinsPerSessionPerMinute() {
+        return joinsPerSessionPerMinute;
+    }
+}
