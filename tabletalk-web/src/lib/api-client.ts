@@ -37,12 +37,14 @@ export function isApiError(error: unknown, ...codes: ApiFailureCode[]): error is
 }
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Participant token, sent as `Authorization: Bearer`. */
   token?: string | undefined;
   parse: (json: unknown) => ParseResult<T>;
   signal?: AbortSignal | undefined;
+  /** The diner side sends no cookies; the console sends its sign-in cookie with `include`. */
+  credentials?: RequestCredentials;
 }
 
 export interface ApiResponse<T> {
@@ -62,8 +64,12 @@ function fallbackCode(status: number): ApiFailureCode {
       return 'invalid_request';
     case 401:
       return 'unauthorized';
+    case 403:
+      return 'forbidden';
     case 404:
       return 'not_found';
+    case 409:
+      return 'conflict';
     case 413:
       return 'payload_too_large';
     case 429:
@@ -112,7 +118,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: controller.signal,
-      credentials: 'omit',
+      credentials: options.credentials ?? 'omit',
       cache: 'no-store',
     });
     json = await readJson(response);

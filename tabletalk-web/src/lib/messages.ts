@@ -118,6 +118,9 @@ export const apiErrorCodes = [
   'rate_limited',
   'internal',
   'unavailable',
+  'invalid_credentials',
+  'forbidden',
+  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
