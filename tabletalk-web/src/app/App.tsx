@@ -3,6 +3,7 @@ import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
 import { HomeRoute } from './routes/HomeRoute';
 import { JoinRoute } from './routes/JoinRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { RestaurantTableRoute } from './routes/RestaurantTableRoute';
 import { RouteError } from './routes/RouteError';
 import { SessionRoute } from './routes/SessionRoute';
 import { TableRoute } from './routes/TableRoute';
@@ -20,6 +21,9 @@ export function AppRoutes() {
         <Route path="/t/:tableToken" element={<TableRoute step="welcome" />} />
         <Route path="/t/:tableToken/choose" element={<TableRoute step="context" />} />
         <Route path="/t/:tableToken/:context" element={<TableRoute step="mode" />} />
+        <Route path="/r/:slug/t/:label" element={<RestaurantTableRoute step="welcome" />} />
+        <Route path="/r/:slug/t/:label/choose" element={<RestaurantTableRoute step="context" />} />
+        <Route path="/r/:slug/t/:label/:context" element={<RestaurantTableRoute step="mode" />} />
         <Route path="/s/:sessionId" element={<SessionRoute />} />
         <Route path="/s/:sessionId/join" element={<JoinRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
