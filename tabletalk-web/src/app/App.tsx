@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
+import { Loading } from '@/components/ui/Loading';
 import { HomeRoute } from './routes/HomeRoute';
 import { JoinRoute } from './routes/JoinRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
@@ -7,6 +9,9 @@ import { RestaurantTableRoute } from './routes/RestaurantTableRoute';
 import { RouteError } from './routes/RouteError';
 import { SessionRoute } from './routes/SessionRoute';
 import { TableRoute } from './routes/TableRoute';
+
+// The restaurant console is its own chunk: a diner's phone never downloads it.
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
@@ -26,6 +31,14 @@ export function AppRoutes() {
         <Route path="/r/:slug/t/:label/:context" element={<RestaurantTableRoute step="mode" />} />
         <Route path="/s/:sessionId" element={<SessionRoute />} />
         <Route path="/s/:sessionId/join" element={<JoinRoute />} />
+        <Route
+          path="/console/*"
+          element={
+            <Suspense fallback={<Loading label="Loading the console…" />}>
+              <ConsoleApp />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundRoute />} />
       </Routes>
     </ErrorBoundary>
