@@ -8,6 +8,7 @@ import {
   nonEmptyString,
   nullish,
   object,
+  optional,
   type Parsed,
   type Parser,
   safeParse,
@@ -27,15 +28,29 @@ export type Manager = Parsed<typeof managerParser>;
 /** Audit details are whatever the action recorded; kept as untyped JSON and only ever shown as text. */
 const anyJson: Parser<unknown> = (input) => input;
 
+// Who acted and where may come as a bare email or slug, or as a small object naming them.
+const actorParser = either(string, object({ email: nonEmptyString }), 'an email');
+const auditRestaurantParser = either(string, object({ slug: nonEmptyString, name: optional(string) }), 'a restaurant');
+
 const auditEntryParser = object({
   id: either(count, nonEmptyString, 'an entry id'),
   at: nonEmptyString,
-  actor: nullish(string),
+  actor: nullish(actorParser),
   action: nonEmptyString,
-  restaurant: nullish(string),
+  restaurant: nullish(auditRestaurantParser),
   details: anyJson,
 });
 export type AuditEntry = Parsed<typeof auditEntryParser>;
+
+export function auditActorName(actor: AuditEntry['actor']): string {
+  if (actor === undefined) return '—';
+  return typeof actor === 'string' ? actor : actor.email;
+}
+
+export function auditRestaurantName(restaurant: AuditEntry['restaurant']): string {
+  if (restaurant === undefined) return '—';
+  return typeof restaurant === 'string' ? restaurant : (restaurant.name ?? restaurant.slug);
+}
 
 const parserOf =
   <T>(parser: Parser<T>) =>

@@ -4,7 +4,7 @@ import { ConsolePage } from '@/components/console/ConsolePage';
 import { ProblemNotice } from '@/components/console/Notices';
 import { ResourceView } from '@/components/console/ResourceView';
 import { useConsoleAction, useConsoleResource } from '@/lib/console/hooks';
-import { type AuditEntry, listAuditEntries } from '../api/restaurant-api';
+import { type AuditEntry, auditActorName, auditRestaurantName, listAuditEntries } from '../api/restaurant-api';
 
 /** Details as "key: value" text; whatever their shape, they are never rendered as markup. */
 export function detailsText(details: unknown): string {
@@ -69,9 +69,9 @@ function AuditTable({ first }: { first: AuditEntry[] }) {
                 <td className="py-2 pr-4 whitespace-nowrap">
                   <time dateTime={entry.at}>{formatTime(entry.at)}</time>
                 </td>
-                <td className="py-2 pr-4">{entry.actor ?? '—'}</td>
+                <td className="py-2 pr-4">{auditActorName(entry.actor)}</td>
                 <td className="py-2 pr-4">{entry.action}</td>
-                <td className="py-2 pr-4">{entry.restaurant ?? '—'}</td>
+                <td className="py-2 pr-4">{auditRestaurantName(entry.restaurant)}</td>
                 <td className="py-2 break-words">{detailsText(entry.details)}</td>
               </tr>
             ))}
