@@ -39,12 +39,34 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Writes which source modules went into each built chunk (dist/.vite/chunk-modules.json), so
+ * scripts/check-bundle-size.mjs can prove that the diner's first screen carries no console code.
+ */
+function chunkModules(): Plugin {
+  return {
+    name: 'tabletalk-chunk-modules',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const root = fileURLToPath(new URL('./', import.meta.url));
+      const modules: Record<string, string[]> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        modules[output.fileName] = output.moduleIds
+          .filter((id) => id.startsWith(root))
+          .map((id) => id.slice(root.length));
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunk-modules.json', source: JSON.stringify(modules, null, 2) });
+    },
+  };
+}
+
 // The dev server forwards the API (REST and the live WebSocket) to a locally running service,
 // mirroring the production ingress where the SPA and /api share one origin.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy(), react(), tailwindcss()],
+  plugins: [contentSecurityPolicy(), chunkModules(), react(), tailwindcss()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

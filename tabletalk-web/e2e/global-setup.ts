@@ -1,7 +1,7 @@
 // Starts the real service (the api module's LocalDev launcher: embedded PostgreSQL in a temp dir,
 // the API and the built site on one port) for the end-to-end tests, or uses E2E_BASE_URL as is.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,8 +10,12 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A one-time link for the first admin, from the service's `admin invite` command ('' when unavailable). */
+    adminInviteLink: string;
   }
 }
+
+const adminEmail = 'ops@e2e.example';
 
 const webRoot = resolve(import.meta.dirname, '..');
 const apiRoot = resolve(webRoot, '../tabletalk-api');
@@ -51,6 +55,44 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, exited: () => s
   throw new Error(`${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * Makes the first admin as ops would (`java -jar tabletalk-api.jar admin invite --email … config.yml`), against
+ * the launcher's own embedded database, and returns the printed link. The command's output is kept in
+ * test-results/e2e-admin-invite.log; on failure the link is '' and the console test says where to look.
+ */
+async function adminInvite(classpath: string, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<string> {
+  const logPath = join(webRoot, 'test-results/e2e-admin-invite.log');
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolveExit) => {
+    const child = spawn(
+      'java',
+      [
+        `-Ddw.database.url=${databaseUrl}`,
+        '-cp',
+        classpath,
+        'com.tabletalk.app.TableTalkApplication',
+        'admin',
+        'invite',
+        '--email',
+        adminEmail,
+        join(apiRoot, '../config.yml'),
+      ],
+      { cwd: apiRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('error', (error) => {
+      output.push(String(error));
+      resolveExit(null);
+    });
+    child.once('exit', resolveExit);
+  });
+  const text = output.join('');
+  writeFileSync(logPath, `exit code ${code}\n${text}`);
+  const link = /https?:\/\/[^\s"\\]+\/console\/invite\/[^\s"\\]+/.exec(text)?.[0];
+  return code === 0 && link ? link : '';
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolveStop) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
@@ -68,6 +110,8 @@ export default async function setup(project: TestProject) {
   if (external) {
     await waitForHealth(external, 30_000, () => null);
     project.provide('baseUrl', external);
+    // A running service's database is not ours to touch: its operator makes the invite link.
+    project.provide('adminInviteLink', process.env.E2E_ADMIN_INVITE_LINK ?? '');
     return;
   }
 
@@ -105,7 +149,9 @@ export default async function setup(project: TestProject) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let databasePort: string | undefined;
   const keep = (chunk: Buffer) => {
+    databasePort ??= /Embedded PostgreSQL on port (\d+)/.exec(chunk.toString())?.[1];
     log.write(chunk);
     output.push(chunk.toString());
     if (output.length > 400) output.splice(0, output.length - 400);
@@ -138,5 +184,8 @@ export default async function setup(project: TestProject) {
 
   started = true;
   project.provide('baseUrl', baseUrl);
+  // The launcher says where its embedded database listens; the command migrates nothing, only invites.
+  const databaseUrl = databasePort ? `jdbc:postgresql://localhost:${databasePort}/tabletalk?user=postgres` : '';
+  project.provide('adminInviteLink', databaseUrl ? await adminInvite(classpath, env, databaseUrl) : '');
   return teardown;
 }

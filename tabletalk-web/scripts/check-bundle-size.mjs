@@ -1,11 +1,14 @@
 // Reports the gzipped size of every built asset and fails the build when the JavaScript the
-// first screen loads (the entry chunk and its static imports; lazy chunks excluded) exceeds the budget.
+// first screen loads (the entry chunk and its static imports; lazy chunks excluded) exceeds the budget,
+// or when any of it comes from the restaurant console (which only loads lazily under /console).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const budgetBytes = 100 * 1000;
+// The console's folders, as in tests/architecture.test.ts.
+const consoleModule = /^src\/(app\/console|features\/account|features\/restaurant|lib\/console|components\/console)\//;
 
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -36,3 +39,22 @@ if (total > budgetBytes) {
   console.error('Over budget: move something into a lazy chunk or drop a dependency.');
   process.exit(1);
 }
+
+// Written by the chunk-modules plugin in vite.config.ts.
+const chunkModules = JSON.parse(readFileSync(join(dist, '.vite/chunk-modules.json'), 'utf8'));
+const consoleOnFirstScreen = firstScreenJs.flatMap((file) => {
+  const modules = chunkModules[file];
+  if (!modules) throw new Error(`No module list for ${file} in dist/.vite/chunk-modules.json`);
+  return modules.filter((module) => consoleModule.test(module)).map((module) => `${file}: ${module}`);
+});
+const consoleChunks = Object.entries(chunkModules).filter(([, modules]) => modules.some((m) => consoleModule.test(m)));
+if (consoleChunks.length === 0) {
+  console.error('No chunk holds console code: the check below would prove nothing (did the folders move?).');
+  process.exit(1);
+}
+if (consoleOnFirstScreen.length > 0) {
+  console.error(`The diner's first screen contains console code:\n  ${consoleOnFirstScreen.join('\n  ')}`);
+  console.error('Import the console only through the lazy route in src/app/App.tsx.');
+  process.exit(1);
+}
+console.log(`No console code on the first screen (${consoleChunks.length} lazy console chunk(s)).`);

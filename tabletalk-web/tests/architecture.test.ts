@@ -95,3 +95,76 @@ describe('module boundaries', () => {
     expect(tooLong).toEqual([]);
   });
 });
+
+// The restaurant console is a separate part of the app: only these folders hold or use its code, and the
+// router reaches it through one lazy import() (the bundle check proves the diner's chunks stay free of it).
+describe('console boundaries', () => {
+  const root = resolve(import.meta.dirname, '../src');
+  const consoleFolders = [
+    'app/console/',
+    'features/account/',
+    'features/restaurant/',
+    'lib/console/',
+    'components/console/',
+  ];
+  const inConsole = (path: string) => consoleFolders.some((folder) => path.startsWith(folder));
+
+  function filesUnder(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return filesUnder(path);
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+    });
+  }
+
+  /** A file's imports as paths under src/ (packages left out); `dynamic` marks import(). */
+  function importsIn(file: string): { target: string; dynamic: boolean }[] {
+    const text = readFileSync(file, 'utf8');
+    return [...text.matchAll(/(?:(from\s+|import\s+)|(import\s*\())\s*'([^']+)'/g)].flatMap(
+      ([, , dynamicCall, spec = '']) => {
+        const target = spec.startsWith('@/')
+          ? spec.slice(2)
+          : spec.startsWith('.')
+            ? relative(root, resolve(file, '..', spec))
+            : null;
+        return target === null ? [] : [{ target, dynamic: dynamicCall !== undefined }];
+      },
+    );
+  }
+
+  const files = filesUnder(root).map((file) => ({ file, path: relative(root, file) }));
+  const consoleImports = (filter: (path: string) => boolean) =>
+    files
+      .filter(({ path }) => filter(path))
+      .flatMap(({ file, path }) => importsIn(file).map((entry) => ({ from: path, ...entry })));
+
+  it('finds the console', () => {
+    expect(files.filter(({ path }) => inConsole(path)).length).toBeGreaterThan(5);
+  });
+
+  it('nothing outside the console imports console code, except the router’s one lazy import', () => {
+    const offending = consoleImports((path) => !inConsole(path)).filter(
+      // `${target}/` also catches a folder's own index (import from '@/lib/console').
+      ({ from, target, dynamic }) =>
+        (inConsole(target) || inConsole(`${target}/`)) && !(dynamic && from === 'app/App.tsx'),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('the console features import no other feature and no app code', () => {
+    const offending = consoleImports(
+      (path) => path.startsWith('features/account/') || path.startsWith('features/restaurant/'),
+    ).filter(({ from, target }) => {
+      const feature = from.split('/').slice(0, 2).join('/');
+      return target.startsWith('app/') || (target.startsWith('features/') && !target.startsWith(`${feature}/`));
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('shared console code imports no feature and no app code', () => {
+    const offending = consoleImports(
+      (path) => path.startsWith('lib/console/') || path.startsWith('components/console/'),
+    ).filter(({ target }) => target.startsWith('app/') || target.startsWith('features/'));
+    expect(offending).toEqual([]);
+  });
+});

@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
+import { Loading } from '@/components/ui/Loading';
 import { HomeRoute } from './routes/HomeRoute';
 import { JoinRoute } from './routes/JoinRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { RestaurantTableRoute } from './routes/RestaurantTableRoute';
 import { RouteError } from './routes/RouteError';
 import { SessionRoute } from './routes/SessionRoute';
 import { TableRoute } from './routes/TableRoute';
+
+// The restaurant console is its own chunk: a diner's phone never downloads it.
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
@@ -20,8 +26,19 @@ export function AppRoutes() {
         <Route path="/t/:tableToken" element={<TableRoute step="welcome" />} />
         <Route path="/t/:tableToken/choose" element={<TableRoute step="context" />} />
         <Route path="/t/:tableToken/:context" element={<TableRoute step="mode" />} />
+        <Route path="/r/:slug/t/:label" element={<RestaurantTableRoute step="welcome" />} />
+        <Route path="/r/:slug/t/:label/choose" element={<RestaurantTableRoute step="context" />} />
+        <Route path="/r/:slug/t/:label/:context" element={<RestaurantTableRoute step="mode" />} />
         <Route path="/s/:sessionId" element={<SessionRoute />} />
         <Route path="/s/:sessionId/join" element={<JoinRoute />} />
+        <Route
+          path="/console/*"
+          element={
+            <Suspense fallback={<Loading label="Loading the console…" />}>
+              <ConsoleApp />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundRoute />} />
       </Routes>
     </ErrorBoundary>

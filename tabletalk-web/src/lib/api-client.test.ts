@@ -120,3 +120,20 @@ describe('apiRequest', () => {
     await expect(request).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('apiRequest credentials', () => {
+  it('sends no cookies unless asked, and the console’s cookie when asked', async () => {
+    const { fetchMock } = fakeApi({ 'GET /api/sessions/x': { status: 200, body: aSession() } });
+    await getState();
+    await apiRequest('/sessions/x', { parse: parseSessionState, credentials: 'include' });
+    expect(fetchMock.mock.calls.map(([, init]) => init?.credentials)).toEqual(['omit', 'include']);
+  });
+
+  it.each([
+    [403, 'forbidden'],
+    [409, 'conflict'],
+  ] as const)('names a bare %i %s', async (status, code) => {
+    fakeApi({ 'GET /api/sessions/x': { status } });
+    expect((await failureOf(getState())).code).toBe(code);
+  });
+});

@@ -37,12 +37,14 @@ export function isApiError(error: unknown, ...codes: ApiFailureCode[]): error is
 }
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Participant token, sent as `Authorization: Bearer`. */
   token?: string | undefined;
   parse: (json: unknown) => ParseResult<T>;
   signal?: AbortSignal | undefined;
+  /** The diner side sends no cookies; the console sends its sign-in cookie with `include`. */
+  credentials?: RequestCredentials;
 }
 
 export interface ApiResponse<T> {
@@ -62,16 +64,24 @@ function fallbackCode(status: number): ApiFailureCode {
       return 'invalid_request';
     case 401:
       return 'unauthorized';
+    case 403:
+      return 'forbidden';
     case 404:
       return 'not_found';
     case 405:
       return 'method_not_allowed';
+    case 409:
+      return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:
       return 'rate_limited';
+    case 431:
+      return 'headers_too_large';
     default:
       return status >= 500 ? 'internal' : 'bad_response';
   }
@@ -116,7 +126,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: controller.signal,
-      credentials: 'omit',
+      credentials: options.credentials ?? 'omit',
       cache: 'no-store',
     });
     json = await readJson(response);

@@ -14,18 +14,24 @@ export const tapFailureCopy: Record<ApiFailureCode, string> = {
   invalid_request: tapAgain,
   unauthorized: `This phone is no longer part of the session. ${scanAgain}`,
   not_found: `We can’t find this session. ${scanAgain}`,
+  forbidden: ourSide,
   method_not_allowed: ourSide,
   version_conflict: 'That tap crossed with your partner’s. Please tap again.',
   session_full: 'This session already has two phones.',
   session_expired: 'This session has expired.',
   session_ended: 'This session has ended.',
   payload_too_large: ourSide,
+  uri_too_long: ourSide,
   unsupported_media_type: ourSide,
+  headers_too_large: ourSide,
   rate_limited: 'Easy does it: please wait a moment before tapping again.',
   internal: ourSide,
   unavailable: 'Table-Talk is very busy for a moment. Please wait a few seconds and tap again.',
   unreachable: 'We couldn’t reach Table-Talk. Check your connection and tap again.',
   bad_response: ourSide,
+  // Console sign-in and editing only; a diner's tap never meets them.
+  invalid_credentials: ourSide,
+  conflict: ourSide,
 };
 
 /** A conflict over a card that had already moved on when the tap reached the service. */
@@ -45,6 +51,8 @@ export function tapFailureMessage(error: unknown, tap: Tap): string {
           : 'Lots of new sessions from here just now. Please wait a moment and tap again.';
       case 'invalid_request':
         return `This table code doesn’t look right. ${scanAgain}`;
+      case 'not_found':
+        return `This table isn’t taking part any more. ${scanAgain}`;
     }
   }
   return tapFailureCopy[error.code];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSessionId, isValidTableToken, parseScannedLink, paths } from './links';
+import { isValidSessionId, isValidTableToken, parseScannedLink, pathForScannedLink, paths } from './links';
 
 describe('table codes', () => {
   it.each(['t7', 'A', 'table_12-b', 'x'.repeat(64)])('accepts %s', (token) => {
@@ -48,5 +48,31 @@ describe('paths', () => {
     expect(paths.chooseContext('t7')).toBe('/t/t7/choose');
     expect(paths.chooseMode('t7', 'mature')).toBe('/t/t7/mature');
     expect(paths.join('abc')).toBe('/s/abc/join');
+  });
+});
+
+describe('restaurant table links', () => {
+  it('reads a scanned registered table link, label decoded', () => {
+    expect(parseScannedLink('https://tabletalk.example/r/luigis/t/Patio%203')).toEqual({
+      kind: 'restaurant-table',
+      slug: 'luigis',
+      label: 'Patio 3',
+    });
+    expect(pathForScannedLink({ kind: 'restaurant-table', slug: 'luigis', label: 'Patio 3' })).toBe(
+      '/r/luigis/t/Patio%203',
+    );
+  });
+
+  it.each(['https://x.example/r/Luigis/t/7', 'https://x.example/r/luigis/t/%20', 'https://x.example/r/luigis/t/%E0'])(
+    'refuses %s',
+    (link) => {
+      expect(parseScannedLink(link)).toBeNull();
+    },
+  );
+
+  it('keeps each step of a registered table in the URL', () => {
+    expect(paths.restaurantTable('luigis', '7')).toBe('/r/luigis/t/7');
+    expect(paths.restaurantTableChoose('luigis', 'Patio 3')).toBe('/r/luigis/t/Patio%203/choose');
+    expect(paths.restaurantTableMode('luigis', '7', 'mature')).toBe('/r/luigis/t/7/mature');
   });
 });

@@ -17,14 +17,35 @@ export const paths = {
   table: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}`,
   chooseContext: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}/choose`,
   chooseMode: (tableToken: string, context: ContextId) => `/t/${encodeURIComponent(tableToken)}/${context}`,
+  restaurantTable: (slug: string, label: string) => `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}`,
+  restaurantTableChoose: (slug: string, label: string) =>
+    `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/choose`,
+  restaurantTableMode: (slug: string, label: string, context: ContextId) =>
+    `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/${context}`,
   session: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}`,
   join: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}/join`,
 };
 
-export type ScannedLink = { kind: 'table'; tableToken: string } | { kind: 'join'; sessionId: string };
+export type ScannedLink =
+  | { kind: 'table'; tableToken: string }
+  | { kind: 'restaurant-table'; slug: string; label: string }
+  | { kind: 'join'; sessionId: string };
+
+const restaurantSlugPattern = /^[a-z0-9-]{1,64}$/;
+
+/** A restaurant's slug, as the service allows it. */
+export function isValidRestaurantSlug(value: string): boolean {
+  return restaurantSlugPattern.test(value);
+}
+
+/** A restaurant table's label: anything non-blank of at most 64 characters ("7", "Patio 3"). */
+export function isValidTableLabel(value: string): boolean {
+  return value.trim() !== '' && value.length <= 64;
+}
 
 /**
- * Makes sense of what a diner scanned or typed: a table's link (`…/t/{token}`), a join link
+ * Makes sense of what a diner scanned or typed: a table's link (`…/t/{token}`), a registered
+ * restaurant table's link (`…/r/{slug}/t/{label}`), a join link
  * (`…/s/{id}/join` or `…/s/{id}`), or a bare table code. Only the path matters, so a code printed
  * for another host of the same app still works, and nothing outside the app is ever opened.
  */
@@ -44,13 +65,28 @@ export function parseScannedLink(raw: string): ScannedLink | null {
     const tableToken = safeDecode(table[1]);
     return tableToken !== null && isValidTableToken(tableToken) ? { kind: 'table', tableToken } : null;
   }
+  const registered = /^\/r\/([^/]+)\/t\/([^/]+)\/?$/.exec(path);
+  if (registered?.[1] && registered[2]) {
+    const slug = safeDecode(registered[1]);
+    const label = safeDecode(registered[2]);
+    return slug !== null && label !== null && isValidRestaurantSlug(slug) && isValidTableLabel(label)
+      ? { kind: 'restaurant-table', slug, label }
+      : null;
+  }
   const join = /^\/s\/([^/]+)(?:\/join)?\/?$/.exec(path);
   if (join?.[1] && isValidSessionId(join[1])) return { kind: 'join', sessionId: join[1].toLowerCase() };
   return null;
 }
 
 export function pathForScannedLink(link: ScannedLink): string {
-  return link.kind === 'table' ? paths.table(link.tableToken) : paths.join(link.sessionId);
+  switch (link.kind) {
+    case 'table':
+      return paths.table(link.tableToken);
+    case 'restaurant-table':
+      return paths.restaurantTable(link.slug, link.label);
+    case 'join':
+      return paths.join(link.sessionId);
+  }
 }
 
 function safeDecode(segment: string): string | null {

@@ -110,6 +110,7 @@ export type JoinedSession = Parsed<typeof joinedSessionParser>;
 export const apiErrorCodes = [
   'invalid_request',
   'unauthorized',
+  'forbidden',
   'not_found',
   'method_not_allowed',
   'version_conflict',
@@ -117,10 +118,14 @@ export const apiErrorCodes = [
   'session_expired',
   'session_ended',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
   'rate_limited',
+  'headers_too_large',
   'internal',
   'unavailable',
+  'invalid_credentials',
+  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

@@ -13,10 +13,10 @@ export function TableRoute({ step }: { step: 'welcome' | 'context' | 'mode' }) {
     case 'welcome':
       return <WelcomeStep tableToken={tableToken} />;
     case 'context':
-      return <ContextStep tableToken={tableToken} />;
+      return <ContextStep table={{ tableToken }} />;
     case 'mode':
       return isContextId(context) ? (
-        <ModeStep tableToken={tableToken} context={context} />
+        <ModeStep table={{ tableToken }} context={context} />
       ) : (
         <Navigate to={paths.chooseContext(tableToken)} replace />
       );

@@ -1,16 +1,31 @@
 import { apiRequest } from '@/lib/api-client';
 import { type ContextId, type JoinedSession, type Mode, parseContextList, parseJoinedSession } from '@/lib/messages';
+import { nonEmptyString, object, type Parsed, safeParse } from '@/lib/parse';
 
 export async function fetchContexts(signal?: AbortSignal) {
   const response = await apiRequest('/contexts', { parse: parseContextList, signal });
   return response.data;
 }
 
-export async function createSession(request: {
-  tableToken: string;
-  context: ContextId;
-  mode: Mode;
-}): Promise<JoinedSession> {
+/** A walk-in table's code, or a table registered by a restaurant. */
+export type TableRef = { tableToken: string } | { restaurant: string; table: string };
+
+export async function createSession(request: TableRef & { context: ContextId; mode: Mode }): Promise<JoinedSession> {
   const response = await apiRequest('/sessions', { method: 'POST', body: request, parse: parseJoinedSession });
+  return response.data;
+}
+
+const registeredTableParser = object({
+  restaurant: object({ slug: nonEmptyString, name: nonEmptyString }),
+  table: object({ label: nonEmptyString }),
+});
+export type RegisteredTable = Parsed<typeof registeredTableParser>;
+
+/** A restaurant's table; fails with not_found when unknown and status 410 when deactivated. */
+export async function fetchRegisteredTable(slug: string, label: string, signal?: AbortSignal) {
+  const response = await apiRequest(`/restaurants/${encodeURIComponent(slug)}/tables/${encodeURIComponent(label)}`, {
+    parse: (json) => safeParse(registeredTableParser, json),
+    signal,
+  });
   return response.data;
 }

@@ -4,11 +4,13 @@ import { Loading } from '@/components/ui/Loading';
 import { RetryPanel } from '@/components/ui/RetryPanel';
 import { Screen } from '@/components/ui/Screen';
 import { unreachableTitle } from '@/lib/failure-copy';
-import { paths } from '@/lib/links';
+import type { TableRef } from '../api/entry-api';
 import { useContexts } from '../hooks/useContexts';
+import { tableSteps } from '../table-steps';
 
-export function ContextStep({ tableToken }: { tableToken: string }) {
+export function ContextStep({ table }: { table: TableRef }) {
   const { state, retry } = useContexts();
+  const steps = tableSteps(table);
 
   if (state.status === 'failed') {
     return (
@@ -28,7 +30,7 @@ export function ContextStep({ tableToken }: { tableToken: string }) {
           {state.contexts.map((context) => (
             <li key={context.id}>
               <Link
-                to={paths.chooseMode(tableToken, context.id)}
+                to={steps.chooseMode(context.id)}
                 className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 hover:border-accent"
               >
                 <span className="text-xl font-semibold">{context.name}</span>
@@ -40,7 +42,7 @@ export function ContextStep({ tableToken }: { tableToken: string }) {
         </ul>
       )}
       <div className="mt-auto">
-        <ButtonLink to={paths.table(tableToken)} variant="quiet">
+        <ButtonLink to={steps.welcome} variant="quiet">
           Back
         </ButtonLink>
       </div>

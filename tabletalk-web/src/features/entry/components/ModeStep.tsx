@@ -6,14 +6,15 @@ import { paths } from '@/lib/links';
 import type { ContextId, Mode } from '@/lib/messages';
 import { saveParticipant } from '@/lib/participant-store';
 import { Screen } from '@/components/ui/Screen';
-import { createSession } from '../api/entry-api';
+import { createSession, type TableRef } from '../api/entry-api';
+import { tableSteps } from '../table-steps';
 
 const choices: { mode: Mode; title: string; description: string }[] = [
   { mode: 'single', title: 'One phone', description: 'Pass this phone between you.' },
   { mode: 'dual', title: 'Two phones', description: 'Each of you follows on your own phone, kept in step.' },
 ];
 
-export function ModeStep({ tableToken, context }: { tableToken: string; context: ContextId }) {
+export function ModeStep({ table, context }: { table: TableRef; context: ContextId }) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState<Mode | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,8 +23,9 @@ export function ModeStep({ tableToken, context }: { tableToken: string; context:
     setCreating(mode);
     setError(null);
     try {
-      const { session, participant } = await createSession({ tableToken, context, mode });
-      saveParticipant(session.id, { ...participant, tableToken });
+      const { session, participant } = await createSession({ ...table, context, mode });
+      // A walk-in code is kept for "start again"; a restaurant's table gets its own from the session.
+      saveParticipant(session.id, { ...participant, tableToken: 'tableToken' in table ? table.tableToken : undefined });
       // Replace: the back button should lead to the choices, not create another session.
       navigate(paths.session(session.id), { replace: true });
     } catch (cause) {
@@ -60,7 +62,7 @@ export function ModeStep({ tableToken, context }: { tableToken: string; context:
         </p>
       ) : null}
       <div className="mt-auto">
-        <ButtonLink to={paths.chooseContext(tableToken)} variant="quiet">
+        <ButtonLink to={tableSteps(table).chooseContext} variant="quiet">
           Back
         </ButtonLink>
       </div>

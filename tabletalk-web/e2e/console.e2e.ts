@@ -1,0 +1,169 @@
+// The restaurant side from start to finish: the first admin's invite link (made by the service's
+// `admin invite` command in the global setup), a restaurant, a manager, twelve tables and their
+// printable codes, and a diner at table 7.
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  baseUrl,
+  expectAccessible,
+  expectOnlyOwnOrigin,
+  launchChromium,
+  openPhone,
+  type Phone,
+  screenshot,
+  uniqueTable,
+} from './support';
+
+const adminInviteLink = inject('adminInviteLink');
+const laptop = { width: 1280, height: 800 };
+const tablet = { width: 1024, height: 768 };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function setPassword(page: Page, password: string) {
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
+}
+
+/** Clicks a download link and returns what the browser saved. */
+async function download(page: Page, linkName: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
+  const path = await file.path();
+  return readFileSync(path);
+}
+
+/**
+ * The page objects of a PDF. PDFBox may keep objects in compressed object streams, so the
+ * Flate streams are inflated and searched too.
+ */
+function pdfPageCount(pdf: Buffer): number {
+  const raw = pdf.toString('latin1');
+  const texts = [raw];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) continue;
+    try {
+      texts.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // Not a Flate stream (or not whole): nothing of the page tree in it.
+    }
+  }
+  return texts.reduce((sum, text) => sum + (text.match(/\/Type\s*\/Page\b/g)?.length ?? 0), 0);
+}
+
+describe('the restaurant console', () => {
+  const slug = uniqueTable('luigis');
+  const restaurantName = 'Luigi’s';
+  const managerEmail = `${slug}@e2e.example`;
+  let admin: Phone;
+  let manager: Phone;
+  let diner: Phone;
+  let managerInviteLink = '';
+
+  beforeAll(async () => {
+    admin = await openPhone(browser, { viewport: laptop });
+    manager = await openPhone(browser, { viewport: tablet, colorScheme: 'dark' });
+    diner = await openPhone(browser);
+  });
+
+  afterAll(async () => {
+    await admin?.context.close();
+    await manager?.context.close();
+    await diner?.context.close();
+  });
+
+  it('lets the first admin set a password, create a restaurant and invite its manager', async () => {
+    expect(
+      adminInviteLink,
+      'no admin invite link: see test-results/e2e-admin-invite.log (or set E2E_ADMIN_INVITE_LINK)',
+    ).toMatch(/\/console\/invite\//);
+    const { page } = admin;
+
+    await page.goto(adminInviteLink);
+    await page.getByRole('heading', { level: 1, name: 'Set your password' }).waitFor();
+    await page.getByText('ops@e2e.example').waitFor();
+    await screenshot(page, 'console-01-invite');
+    await expectAccessible(page, 'console invite');
+    await setPassword(page, 'seven quiet harbour lanterns');
+    await page.waitForURL('**/console/restaurants');
+
+    await page.getByLabel('Name').fill(restaurantName);
+    await page.getByLabel('Web address (optional)').fill(slug);
+    await page.getByLabel('Time zone').fill('Europe/Rome');
+    await page.getByRole('button', { name: 'Create restaurant' }).click();
+    await page.waitForURL(`**/console/restaurants/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Tables' }).waitFor();
+
+    await page.getByRole('link', { name: 'Managers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Managers' }).waitFor();
+    await page.getByLabel('Their email').fill(managerEmail);
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const link = page.getByRole('textbox', { name: `Invite link for ${managerEmail}` });
+    await link.waitFor();
+    managerInviteLink = await link.inputValue();
+    expect(managerInviteLink).toMatch(new RegExp(`^${baseUrl}/console/invite/.+`));
+    await screenshot(page, 'console-02-managers');
+    await expectAccessible(page, 'console managers');
+    expectOnlyOwnOrigin(admin);
+  });
+
+  it('lets the manager accept, add 12 tables and download their codes', async () => {
+    expect(managerInviteLink).not.toBe('');
+    const { page } = manager;
+
+    await page.goto(managerInviteLink);
+    await page.getByText(managerEmail).waitFor();
+    await setPassword(page, 'twelve tables by the window');
+    // A manager of one restaurant starts on its tables.
+    await page.waitForURL(`**/console/restaurants/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Tables' }).waitFor();
+
+    await page.getByLabel('Number of tables to add').fill('12');
+    await page.getByRole('button', { name: 'Add tables' }).click();
+    await page.getByRole('heading', { level: 2, name: '12 tables' }).waitFor();
+    await screenshot(page, 'console-03-tables');
+    await expectAccessible(page, 'console tables');
+
+    const csv = (await download(page, 'Download CSV')).toString('utf8');
+    const rows = csv.split(/\r?\n/).filter((line) => line !== '');
+    expect(rows[0]).toBe('table,url');
+    const expected = Array.from({ length: 12 }, (_, index) => `${index + 1},${baseUrl}/r/${slug}/t/${index + 1}`);
+    expect(rows.slice(1).sort()).toEqual(expected.sort());
+
+    await page.getByRole('radio', { name: 'A4' }).check();
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    const pdf = await download(page, 'Download printable PDF');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPageCount(pdf)).toBe(3);
+    expectOnlyOwnOrigin(manager);
+  });
+
+  it('greets a diner at table 7 with the restaurant’s name and starts a session there', async () => {
+    const { page } = diner;
+    await page.goto(`/r/${slug}/t/7`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe(`Welcome to ${restaurantName} · Table 7`);
+    await screenshot(page, 'console-04-diner-welcome');
+    await expectAccessible(page, 'restaurant table welcome');
+
+    await page.getByRole('link', { name: 'Let’s begin' }).click();
+    await page.getByRole('link', { name: /^Exploring/ }).click();
+    await page.getByRole('button', { name: /One phone/ }).click();
+    await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('article').count()).toBe(1);
+    expectOnlyOwnOrigin(diner);
+  });
+});

@@ -1,0 +1,80 @@
+// The restaurant console: loaded only when someone opens /console (see App.tsx), never by a diner.
+import { Navigate, Route, Routes, useParams, useSearchParams } from 'react-router';
+import { isAdmin } from '@/features/account/api/account-api';
+import { InvitePage } from '@/features/account/components/InvitePage';
+import { PasswordResetPage, PasswordResetRequestPage } from '@/features/account/components/PasswordResetPages';
+import { SignInPage } from '@/features/account/components/SignInPage';
+import { AuditLogPage } from '@/features/restaurant/components/AuditLogPage';
+import { ManagersPage } from '@/features/restaurant/components/ManagersPage';
+import { RestaurantListPage } from '@/features/restaurant/components/RestaurantListPage';
+import { SettingsPage } from '@/features/restaurant/components/SettingsPage';
+import { TablesPage } from '@/features/restaurant/components/TablesPage';
+import { consolePaths, nextAfterSignIn } from '@/lib/console/paths';
+import { ConsoleNotFound } from './ConsoleNotFound';
+import { SignedInLayout, SignedOutLayout, useSignedInUser } from './ConsoleLayout';
+
+function SignInRoute() {
+  const [search] = useSearchParams();
+  return <SignInPage next={nextAfterSignIn(search.get('next'))} />;
+}
+
+function InviteRoute() {
+  const { token = '' } = useParams();
+  return <InvitePage key={token} token={token} />;
+}
+
+function ResetRoute() {
+  const { token = '' } = useParams();
+  return <PasswordResetPage key={token} token={token} />;
+}
+
+/** A manager of exactly one restaurant starts on its tables; everyone else on the list. */
+function StartRoute() {
+  const user = useSignedInUser();
+  const only = user.restaurants.length === 1 ? user.restaurants[0] : undefined;
+  if (!isAdmin(user) && only) return <Navigate to={consolePaths.tables(only.slug)} replace />;
+  return <Navigate to={consolePaths.restaurants()} replace />;
+}
+
+function RestaurantsRoute() {
+  return <RestaurantListPage admin={isAdmin(useSignedInUser())} />;
+}
+
+function AuditRoute() {
+  return isAdmin(useSignedInUser()) ? <AuditLogPage /> : <ConsoleNotFound />;
+}
+
+function RestaurantRoute({ page }: { page: 'tables' | 'managers' | 'settings' }) {
+  const { slug = '' } = useParams();
+  switch (page) {
+    case 'tables':
+      return <TablesPage key={slug} slug={slug} />;
+    case 'managers':
+      return <ManagersPage key={slug} slug={slug} />;
+    case 'settings':
+      return <SettingsPage key={slug} slug={slug} />;
+  }
+}
+
+/** Routes relative to /console. */
+export default function ConsoleApp() {
+  return (
+    <Routes>
+      <Route element={<SignedOutLayout />}>
+        <Route path="sign-in" element={<SignInRoute />} />
+        <Route path="invite/:token" element={<InviteRoute />} />
+        <Route path="reset" element={<PasswordResetRequestPage />} />
+        <Route path="reset/:token" element={<ResetRoute />} />
+      </Route>
+      <Route element={<SignedInLayout />}>
+        <Route index element={<StartRoute />} />
+        <Route path="restaurants" element={<RestaurantsRoute />} />
+        <Route path="audit" element={<AuditRoute />} />
+        <Route path="restaurants/:slug" element={<RestaurantRoute page="tables" />} />
+        <Route path="restaurants/:slug/managers" element={<RestaurantRoute page="managers" />} />
+        <Route path="restaurants/:slug/settings" element={<RestaurantRoute page="settings" />} />
+        <Route path="*" element={<ConsoleNotFound />} />
+      </Route>
+    </Routes>
+  );
+}
