@@ -142,6 +142,18 @@ final class Pair {
         stepOpen = true;
         sender.send(String.format(command, sentVersion));
         rig.count("commands.sent");
+        if (racesThisStep()) {
+            // Both phones at the same version at the same instant: exactly one change may come of it.
+            other(sender).send(String.format(command, sentVersion));
+            rig.count("commands.sent");
+            rig.count("move.raced");
+        }
+    }
+
+    private boolean racesThisStep() {
+        int every = rig.raceEvery;
+        return kind == Kind.MOVE && stepsInAction == 1 && every > 0 && moves % every == every - 1
+                && a.lastVersion == b.lastVersion;
     }
 
     private Phone other(Phone phone) {

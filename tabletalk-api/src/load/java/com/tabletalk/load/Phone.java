@@ -58,6 +58,11 @@ final class Phone implements WebSocket.Listener {
         return targets.get(target);
     }
 
+    /** The next reconnect goes to the next instance. */
+    void switchTarget() {
+        target = (target + 1) % targets.size();
+    }
+
     /** Opens the socket and says hello; completes when the socket is open (the first state comes later). */
     CompletableFuture<WebSocket> connect() {
         String ws = currentTarget().replaceFirst("^http", "ws") + "/api/sessions/" + sessionId + "/live";

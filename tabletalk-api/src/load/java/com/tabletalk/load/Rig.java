@@ -27,6 +27,8 @@ final class Rig implements AutoCloseable {
     final Histogram reconnect = histogram();
     final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     volatile boolean reconnectOnDrop;
+    /** Every this many moves, both phones of a pair send {@code next} at one version at once (0: never). */
+    volatile int raceEvery;
 
     Rig(int socketClients) {
         rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +55,11 @@ final class Rig implements AutoCloseable {
     long count0(String name) {
         LongAdder adder = counters.get(name);
         return adder == null ? 0 : adder.sum();
+    }
+
+    /** Error messages the service sent to the phones, of any code. */
+    long errorMessages() {
+        return counters.keySet().stream().filter(k -> k.startsWith("error.")).mapToLong(this::count0).sum();
     }
 
     Map<String, Long> countersSnapshot() {

@@ -85,6 +85,20 @@ final class Table {
 
     record Verdict(int sessions, int socketsChecked, int lostUpdates, int doubleMoves, int lostMoves, int unreadable,
                    List<String> examples) {
+
+        /** The invariants of every run with pairs: all set up, nothing lost, nothing moved twice. */
+        void check(Report report, boolean allSetUp) {
+            report.put("sessions checked", sessions);
+            if (!examples.isEmpty()) {
+                report.put("examples", examples);
+            }
+            report.check("all pairs set up", allSetUp, "");
+            report.check("zero lost updates", lostUpdates == 0 && unreadable == 0,
+                    lostUpdates + " of " + socketsChecked + " sockets not on their session's final version"
+                            + (unreadable > 0 ? ", " + unreadable + " sessions unreadable" : ""));
+            report.check("zero double moves", doubleMoves == 0, doubleMoves + "");
+            report.check("no committed move lost", lostMoves == 0, lostMoves + "");
+        }
     }
 
     /**
