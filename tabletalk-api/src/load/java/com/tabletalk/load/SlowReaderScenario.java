@@ -1,5 +1,6 @@
 package com.tabletalk.load;
 
+import com.tabletalk.testing.ApiClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ final class SlowReaderScenario implements Scenario {
                 long version = reader.lastVersion;
                 boolean ready = true;
                 while (System.nanoTime() < end) {
-                    Api.Reply reply = api.post("/sessions/" + a.sessionId() + "/commands",
+                    ApiClient.Reply reply = api.post("/sessions/" + a.sessionId() + "/commands",
                             "{\"type\":\"ready\",\"ready\":" + ready + ",\"version\":" + version + "}", a.token(), "10.9.9.9");
                     version = reply.body().has("session") ? reply.body().at("/session/version").asLong() : reply.body().path("version").asLong();
                     if (reply.status() == 200) {

@@ -1,6 +1,7 @@
 package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -137,7 +138,7 @@ final class Table {
     private static int[] verifyOne(Api api, Pair pair, List<String> examples) throws InterruptedException {
         int lost = 0;
         for (int attempt = 0; ; attempt++) {
-            Api.Reply reply = api.get("/sessions/" + pair.sessionId);
+            ApiClient.Reply reply = api.get("/sessions/" + pair.sessionId);
             if (reply.status() != 200) {
                 examples.add(pair.sessionId + ": GET " + reply.status());
                 return new int[] {0, 0, 0, 1};
