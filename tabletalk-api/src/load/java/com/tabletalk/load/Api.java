@@ -3,6 +3,7 @@ package com.tabletalk.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.SessionFixtures;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,20 @@ final class Api {
         this.client = new ApiClient(http, target.replaceAll("/+$", "") + "/api");
     }
 
-    record Joined(String sessionId, String participantId, String token, JsonNode session) {
+    /** A participant as the create or join answered it, with the session as it stood then. */
+    record Joined(SessionFixtures.Phone phone, JsonNode session) {
+
+        String sessionId() {
+            return phone.sessionId();
+        }
+
+        String participantId() {
+            return phone.participantId();
+        }
+
+        String token() {
+            return phone.token();
+        }
     }
 
     static String randomAddress() {
@@ -33,7 +47,7 @@ final class Api {
     }
 
     static String createBody(String table, String context, String mode) {
-        return ApiClient.json(Map.of("tableToken", table, "context", context, "mode", mode));
+        return SessionFixtures.aSession().at(table).withContext(context).withMode(mode).body();
     }
 
     CompletableFuture<ApiClient.Reply> postAsync(String path, String body, String token, String address) {
@@ -77,7 +91,7 @@ final class Api {
         if (reply.status() != 201) {
             throw new IllegalStateException("create answered " + reply);
         }
-        return joined(reply.body());
+        return new Joined(SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
     }
 
     Joined join(String sessionId, String address) {
@@ -85,11 +99,6 @@ final class Api {
         if (reply.status() != 201) {
             throw new IllegalStateException("join answered " + reply);
         }
-        return joined(reply.body());
-    }
-
-    private static Joined joined(JsonNode body) {
-        return new Joined(body.at("/session/id").asText(), body.at("/participant/id").asText(),
-                body.at("/participant/token").asText(), body.get("session"));
+        return new Joined(SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
     }
 }

@@ -1,5 +1,6 @@
 package com.tabletalk.load;
 
+import com.tabletalk.testing.LiveMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -403,7 +404,7 @@ final class Fuzz {
                 serverErrors.add("fuzz socket upgrade answered " + socket.handshakeStatus);
                 return;
             }
-            socket.sendText("{\"type\":\"hello\",\"token\":\"" + target.token() + "\"}");
+            socket.sendText(LiveMessages.hello(target.token()));
             for (int i = 0; i < Math.min(messages, 35); i++) {
                 if (random.nextInt(12) == 0) {
                     socket.frame(0x2, randomText(random, 50).getBytes(StandardCharsets.UTF_8), true, true);
@@ -436,12 +437,12 @@ final class Fuzz {
             long waitMillis = 5_000;
             switch (kind) {
                 case 0 -> {
-                    socket.sendText("{\"type\":\"hello\",\"token\":\"" + target.token() + "\"}");
+                    socket.sendText(LiveMessages.hello(target.token()));
                     for (int i = 0; i < 200; i++) {
                         socket.sendText("{\"type\":\"ping\"}");
                     }
                 }
-                case 1 -> socket.sendText("{\"type\":\"hello\",\"token\":\"" + "x".repeat(17 * 1024) + "\"}");
+                case 1 -> socket.sendText(LiveMessages.hello("x".repeat(17 * 1024)));
                 case 2 -> socket.frame(0x1, new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xff}, true, true);
                 case 3 -> socket.frame(0x1, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), true, false);
                 default -> waitMillis = 15_000; // says nothing: the hello timeout must close it

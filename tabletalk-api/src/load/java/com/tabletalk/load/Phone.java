@@ -1,6 +1,7 @@
 package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.testing.LiveMessages;
 import com.tabletalk.testing.WholeTextListener;
 import java.io.IOException;
 import java.net.URI;
@@ -103,11 +104,11 @@ final class Phone extends WholeTextListener {
     }
 
     void command(String type, long version) {
-        send("{\"type\":\"" + type + "\",\"version\":" + version + "}");
+        send(LiveMessages.command(type, version));
     }
 
     void hello() {
-        send("{\"type\":\"hello\",\"token\":\"" + token + "\"}");
+        send(LiveMessages.hello(token));
     }
 
     /** Closes on purpose: no reconnect. */

@@ -1,6 +1,7 @@
 package com.tabletalk.load;
 
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.LiveMessages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ final class SlowReaderScenario implements Scenario {
             Phone reader = new Phone(rig, List.of(target), 0, a.sessionId(), a.participantId(), a.token());
             reader.connect().get(10, TimeUnit.SECONDS);
             RawSocket neverReads = RawSocket.open(uri.getHost(), uri.getPort(), "/api/sessions/" + a.sessionId() + "/live", 4096, null);
-            neverReads.sendText("{\"type\":\"hello\",\"token\":\"" + b.token() + "\"}");
+            neverReads.sendText(LiveMessages.hello(b.token()));
             Thread.sleep(500);
             Play play = new Play(rig, control, List.of(admin));
             long[] maxHeap = {0};
