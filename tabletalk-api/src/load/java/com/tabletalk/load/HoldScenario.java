@@ -118,6 +118,7 @@ final class HoldScenario implements Scenario {
                         .mapToLong(rig::count0).sum();
             }
             report.check("no errors", errors == 0, errors + " (timeouts, failed setups, error messages, unexpected closes)");
+            report.limit("never too busy", rig.busyRefusals() == 0, rig.busyRefusals() + " commands refused as busy");
             pairs.forEach(Pair::close);
         }
     }

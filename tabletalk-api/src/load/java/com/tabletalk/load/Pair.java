@@ -262,6 +262,22 @@ final class Pair {
         return true;
     }
 
+    /**
+     * The service refused the step's command as too busy: the step is over without an answer (the card may still
+     * have moved if the other phone's command of a raced step went through), and the pair is free again shortly.
+     */
+    synchronized void onBusy(Phone phone) {
+        if (!stepOpen || phone != sender) {
+            return;
+        }
+        if (kind == Kind.MOVE) {
+            unconfirmed++;
+        }
+        stepOpen = false;
+        busy = false;
+        rig.scheduler.schedule(() -> onIdle.accept(this), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     void onDrop(Phone phone) {
         synchronized (this) {
             if (stepOpen && kind == Kind.MOVE) {

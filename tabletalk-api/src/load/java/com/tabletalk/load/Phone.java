@@ -187,7 +187,12 @@ final class Phone extends WholeTextListener {
                 rig.count("state.older_ignored");
             }
         } else if ("error".equals(type)) {
-            rig.count("error." + message.path("error").asText("unknown"));
+            String code = message.path("error").asText("unknown");
+            rig.count("error." + code);
+            Pair owner = pair;
+            if (owner != null && Rig.BUSY.equals(code)) {
+                owner.onBusy(this);
+            }
         }
     }
 

@@ -57,9 +57,18 @@ final class Rig implements AutoCloseable {
         return adder == null ? 0 : adder.sum();
     }
 
-    /** Error messages the service sent to the phones, of any code. */
+    /** The error code with which the service refuses work while it is overloaded; the client may try again. */
+    static final String BUSY = "unavailable";
+
+    /** Error messages the service sent to the phones, other than "busy, try again". */
     long errorMessages() {
-        return counters.keySet().stream().filter(k -> k.startsWith("error.")).mapToLong(this::count0).sum();
+        return counters.keySet().stream().filter(k -> k.startsWith("error.") && !k.equals("error." + BUSY))
+                .mapToLong(this::count0).sum();
+    }
+
+    /** Commands the service refused as too busy. */
+    long busyRefusals() {
+        return count0("error." + BUSY);
     }
 
     Map<String, Long> countersSnapshot() {
