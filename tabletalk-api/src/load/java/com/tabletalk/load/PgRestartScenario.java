@@ -12,19 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** {@code pgrestart}: its own PostgreSQL (initdb in .local/load/pg), one instance, pairs at a rate; PostgreSQL stops and returns. */
+/** {@code pgrestart}: its own PostgreSQL (data in .local/load/pg-embedded), one instance, pairs at a rate; PostgreSQL stops and returns. */
 final class PgRestartScenario implements Scenario {
 
     @Override
     public void run(Options options, Report report) throws Exception {
-        Path data = Path.of(options.text("pg-data", ProjectFiles.root().resolve(".local/load/pg").toString()));
+        Path data = Path.of(options.text("pg-data", ProjectFiles.root().resolve(".local/load/pg-embedded").toString()));
         int pgPort = options.integer("pg-port", 55432);
         int pairCount = options.integer("pairs", 200);
         double rate = options.number("moves", 100);
         int faultAt = options.integer("fault-at", 10);
         int downSeconds = options.integer("down", 5);
-        try (LocalPostgres postgres = new LocalPostgres(Path.of(options.text("pg-bin", "/usr/lib/postgresql/15/bin")), data, pgPort,
-                options.text("pg-user", "postgres"))) {
+        try (LocalPostgres postgres = new LocalPostgres(data, pgPort)) {
             postgres.start();
             postgres.createDatabase("load_pgrestart");
             String url = postgres.url("load_pgrestart");

@@ -23,12 +23,21 @@ public final class EmbeddedPostgresStarter {
 
     /** A server whose data stays in {@code data} between runs. */
     public static EmbeddedPostgres keptIn(Path data) {
+        return start(kept(data));
+    }
+
+    /** The same on a fixed port, so that it can be stopped and started again under its clients' feet. */
+    public static EmbeddedPostgres keptIn(Path data, int port) {
+        return start(kept(data).setPort(port));
+    }
+
+    private static EmbeddedPostgres.Builder kept(Path data) {
         try {
             Files.createDirectories(data.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + data.getParent(), e);
         }
-        return start(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false));
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
     }
 
     private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
