@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record Options(String scenario, Map<String, String> values) {
                 values.put(name, "true");
             }
         }
-        return new Options(words.get(0), Map.copyOf(values));
+        return new Options(words.get(0), Collections.unmodifiableMap(values));
     }
 
     String text(String name, String fallback) {
