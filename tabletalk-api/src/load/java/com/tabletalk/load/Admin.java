@@ -53,6 +53,11 @@ final class Admin {
         }
     }
 
+    /** Open sockets over all instances. */
+    static long openSockets(java.util.List<Admin> admins) {
+        return admins.stream().mapToLong(a -> a.sample().openSockets()).sum();
+    }
+
     /** Runs a full GC twice (the second collects what the first finalised) and samples afterwards. */
     Sample afterGc() {
         for (int i = 0; i < 2; i++) {

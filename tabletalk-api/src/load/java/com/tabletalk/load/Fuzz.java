@@ -1,13 +1,17 @@
 package com.tabletalk.load;
 
+import com.tabletalk.testing.LiveMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,6 +41,7 @@ final class Fuzz {
     final AtomicInteger wsServerErrorCloses = new AtomicInteger();
     final AtomicInteger abusiveLeftOpen = new AtomicInteger();
     final AtomicInteger abusiveClosed = new AtomicInteger();
+    final AtomicInteger abusiveSockets = new AtomicInteger();
 
     private final String host;
     private final int port;
@@ -127,9 +132,9 @@ final class Fuzz {
         String path = paths[random.nextInt(paths.length)];
         if (random.nextInt(4) == 0 && path.startsWith("/sessions")) {
             body = switch (random.nextInt(4)) {
-                case 0 -> "{\"tableToken\":" + pick(random, "\"" + "t".repeat(65) + "\"", "1", "null", "\"a b\"", "\"t1\"")
-                        + ",\"context\":" + pick(random, "\"exploring\"", "\"EXPLORING\"", "\"x\"", "1", "[]")
-                        + ",\"mode\":" + pick(random, "\"triple\"", "\"dual\"", "null", "{}") + "}";
+                case 0 -> "{\"tableToken\":" + pick(random, "\"" + "t".repeat(65) + "\"", "1", "null", "\"a b\"", "\"t1\"", "true", "1.5e3")
+                        + ",\"context\":" + pick(random, "\"exploring\"", "\"EXPLORING\"", "\"x\"", "1", "[]", "false")
+                        + ",\"mode\":" + pick(random, "\"triple\"", "\"dual\"", "null", "{}", "2", "true") + "}";
                 case 1 -> "x".repeat(17 * 1024);
                 case 2 -> "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\",\"n\":" + "9".repeat(5000) + "}";
                 default -> deepJson(5000, false);
@@ -221,6 +226,152 @@ final class Fuzz {
         }
     }
 
+    /**
+     * Named inputs at the edges of the HTTP layer, each sent as exact bytes: bodies in confusing encodings, repeated
+     * and huge header lines, odd methods, ambiguous paths and JSON values of the wrong type. Commands carry a
+     * version other than the current one, so none of them may change a session.
+     */
+    void edgeCases(List<Target> targets, int rounds) {
+        Map<String, byte[]> cases = edgeRequests(targets.get(0));
+        for (int round = 0; round < rounds; round++) {
+            cases.forEach((name, request) -> {
+                int status = RawSocket.rawHttp(host, port, request);
+                rawRequests.incrementAndGet();
+                statuses.merge("edge:" + status, 1, Integer::sum);
+                if (status >= 500 && status != 501 && status != 505) {
+                    String problem = "edge " + name + " -> " + status;
+                    synchronized (serverErrors) {
+                        if (!serverErrors.contains(problem)) {
+                            serverErrors.add(problem);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static Map<String, byte[]> edgeRequests(Target target) {
+        String session = "/api/sessions/" + target.sessionId();
+        String commands = session + "/commands";
+        String bearer = "Authorization: Bearer " + target.token() + "\r\n";
+        String json = "Content-Type: application/json\r\n";
+        String create = "{\"tableToken\":\"edge\",\"context\":\"exploring\",\"mode\":\"dual\"}";
+        String stale = "{\"type\":\"next\",\"version\":" + Math.max(0, target.version() - 1) + "}";
+        Map<String, byte[]> cases = new LinkedHashMap<>();
+
+        // Body encodings.
+        cases.put("create with a NUL inside a string", raw("POST", "/api/sessions", json,
+                bytes("{\"tableToken\":\"ed\u0000ge\",\"context\":\"exploring\",\"mode\":\"dual\"}", StandardCharsets.UTF_8)));
+        cases.put("create with a NUL before the body", raw("POST", "/api/sessions", json, bytes("\u0000" + create, StandardCharsets.UTF_8)));
+        cases.put("command with a NUL between tokens", raw("POST", commands, json + bearer,
+                bytes(stale.replace(",", ",\u0000"), StandardCharsets.UTF_8)));
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"),
+                Charset.forName("UTF-32BE"))) {
+            cases.put("create in " + charset.name() + " without a BOM", raw("POST", "/api/sessions", json, bytes(create, charset)));
+            cases.put("command in " + charset.name() + " without a BOM", raw("POST", commands, json + bearer, bytes(stale, charset)));
+        }
+        cases.put("create in UTF-16LE labelled utf-16", raw("POST", "/api/sessions", "Content-Type: application/json; charset=utf-16\r\n",
+                bytes(create, StandardCharsets.UTF_16LE)));
+        byte[] utf8 = bytes(create, StandardCharsets.UTF_8);
+        cases.put("invalid UTF-8 first", raw("POST", "/api/sessions", json, concat(new byte[] {(byte) 0xff, (byte) 0xfe}, utf8)));
+        cases.put("invalid UTF-8 inside a string", raw("POST", "/api/sessions", json, splice(utf8, "edge", new byte[] {(byte) 0xc3, 0x28})));
+        cases.put("invalid UTF-8 in a key", raw("POST", "/api/sessions", json, splice(utf8, "mode", new byte[] {(byte) 0xc0, (byte) 0xaf})));
+        cases.put("UTF-8 surrogate in a string", raw("POST", "/api/sessions", json,
+                splice(utf8, "edge", new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})));
+        cases.put("UTF-8 cut at the end", raw("POST", "/api/sessions", json, concat(utf8, new byte[] {(byte) 0xe2, (byte) 0x82})));
+        cases.put("invalid UTF-8 in a command", raw("POST", commands, json + bearer,
+                splice(bytes(stale, StandardCharsets.UTF_8), "next", new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80})));
+        cases.put("gzip declared, plain JSON sent", raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n", utf8));
+        cases.put("gzip declared on a command, plain JSON sent", raw("POST", commands, json + bearer + "Content-Encoding: gzip\r\n",
+                bytes(stale, StandardCharsets.UTF_8)));
+        cases.put("gzip declared, gzip cut short", raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n",
+                new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b}));
+        cases.put("deflate declared, plain JSON sent", raw("POST", "/api/sessions", json + "Content-Encoding: deflate\r\n", utf8));
+        cases.put("unknown content encoding", raw("POST", "/api/sessions", json + "Content-Encoding: x-nope\r\n", utf8));
+
+        // Header lines.
+        cases.put("two X-Forwarded-For lines", raw("POST", "/api/sessions",
+                json + "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: 10.2.2.2\r\n", utf8));
+        cases.put("two X-Forwarded-For lines, one garbage", raw("GET", session, "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: ,,x,\r\n", null));
+        cases.put("two X-Forwarded-Proto lines", raw("GET", session, "X-Forwarded-Proto: http\r\nX-Forwarded-Proto: https\r\n", null));
+        cases.put("two X-Forwarded-Proto lines on a create", raw("POST", "/api/sessions",
+                json + "X-Forwarded-Proto: https\r\nX-Forwarded-Proto: gopher\r\n", utf8));
+        cases.put("huge X-Forwarded-For", raw("GET", "/api/health", "X-Forwarded-For: " + "10.0.0.1, ".repeat(2_000) + "10.0.0.2\r\n", null));
+        cases.put("huge header", raw("GET", session, "X-Huge: " + "h".repeat(70_000) + "\r\n", null));
+        cases.put("many headers", raw("GET", session, "X-Many: m\r\n".repeat(2_000), null));
+        cases.put("huge Authorization", raw("POST", commands, json + "Authorization: Bearer " + "A".repeat(30_000) + "\r\n",
+                bytes(stale, StandardCharsets.UTF_8)));
+        cases.put("two Authorization lines", raw("POST", commands, json + bearer + "Authorization: Bearer nope\r\n",
+                bytes(stale, StandardCharsets.UTF_8)));
+        cases.put("two Content-Type lines", raw("POST", "/api/sessions", json + "Content-Type: text/plain\r\n", utf8));
+
+        // Methods.
+        for (String method : List.of("TRACE", "OPTIONS", "BREW", "get", "PROPFIND", "X-UNKNOWN", "M-SEARCH")) {
+            cases.put(method + " " + "a session", raw(method, session, "", null));
+            cases.put(method + " " + "the sessions", raw(method, "/api/sessions", json, utf8));
+        }
+        cases.put("OPTIONS preflight from a foreign origin", raw("OPTIONS", commands,
+                "Origin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\n", null));
+
+        // Paths.
+        for (String path : List.of("/api/sessions/%2e%2e/%2e%2e/health", "/api/%2e%2e/api/health", "/api/sessions/%2E%2E",
+                "/api//health", "//api/health", "/api/sessions//" + target.sessionId(), session + "//commands",
+                session + "%00", "/api/health%00", "/api/sessions/%00/commands", "/api\\health", "/api/sessions\\" + target.sessionId(),
+                "/api/sessions/..\\..\\health", session + "%2fcommands", session + "/commands;x=1", "/api/sessions/%ff%fe",
+                "/api/sessions/" + "a".repeat(9_000), "/api/health?q=" + "q".repeat(70_000), "/api/" + "x/".repeat(5_000))) {
+            cases.put("GET " + abbreviate(path), raw("GET", path, "", null));
+            cases.put("POST " + abbreviate(path), raw("POST", path, json + bearer, bytes(stale, StandardCharsets.UTF_8)));
+        }
+
+        // JSON values of the wrong type.
+        for (String body : List.of("{\"tableToken\":true,\"context\":\"exploring\",\"mode\":\"dual\"}",
+                "{\"tableToken\":1234,\"context\":\"exploring\",\"mode\":\"dual\"}",
+                "{\"tableToken\":\"edge\",\"context\":false,\"mode\":\"dual\"}",
+                "{\"tableToken\":\"edge\",\"context\":\"exploring\",\"mode\":2}",
+                "{\"tableToken\":[\"edge\"],\"context\":{},\"mode\":\"dual\"}")) {
+            cases.put("create " + body, raw("POST", "/api/sessions", json, bytes(body, StandardCharsets.UTF_8)));
+        }
+        long old = Math.max(0, target.version() - 1);
+        for (String body : List.of("{\"type\":true,\"version\":" + old + "}", "{\"type\":7,\"version\":" + old + "}",
+                "{\"type\":\"next\",\"version\":\"" + old + "\"}", "{\"type\":\"next\",\"version\":false}",
+                "{\"type\":\"answer\",\"optionId\":1,\"version\":" + old + "}",
+                "{\"type\":\"answer\",\"optionId\":false,\"version\":" + old + "}",
+                "{\"type\":\"ready\",\"ready\":\"true\",\"version\":" + old + "}",
+                "{\"type\":\"ready\",\"ready\":1,\"version\":" + old + "}")) {
+            cases.put("command " + body, raw("POST", commands, json + bearer, bytes(body, StandardCharsets.UTF_8)));
+        }
+        return cases;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 40) + "… (" + text.length() + " chars)";
+    }
+
+    /** One request, exactly as given, asking the server to close the connection after answering. */
+    private static byte[] raw(String method, String path, String headers, byte[] body) {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
+                + (body == null ? "" : "Content-Length: " + body.length + "\r\n") + "\r\n";
+        return concat(head.getBytes(StandardCharsets.ISO_8859_1), body == null ? new byte[0] : body);
+    }
+
+    private static byte[] bytes(String text, Charset charset) {
+        return text.getBytes(charset);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /** The UTF-8 bytes with {@code inserted} put in the middle of the first occurrence of {@code word}. */
+    private static byte[] splice(byte[] utf8, String word, byte[] inserted) {
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        int at = text.getBytes(StandardCharsets.UTF_8).length - text.substring(text.indexOf(word) + word.length() / 2)
+                .getBytes(StandardCharsets.UTF_8).length;
+        return concat(concat(Arrays.copyOf(utf8, at), inserted), Arrays.copyOfRange(utf8, at, utf8.length));
+    }
+
     // ---- WebSocket -------------------------------------------------------------------------------------------
 
     /**
@@ -236,6 +387,7 @@ final class Fuzz {
         }
         for (int i = 0; i < Math.max(4, sockets / 10); i++) {
             int n = i;
+            abusiveSockets.incrementAndGet();
             pool.execute(() -> oneAbusiveSocket(n % 5, targets.get(n % targets.size())));
         }
         pool.shutdown();
@@ -252,7 +404,7 @@ final class Fuzz {
                 serverErrors.add("fuzz socket upgrade answered " + socket.handshakeStatus);
                 return;
             }
-            socket.sendText("{\"type\":\"hello\",\"token\":\"" + target.token() + "\"}");
+            socket.sendText(LiveMessages.hello(target.token()));
             for (int i = 0; i < Math.min(messages, 35); i++) {
                 if (random.nextInt(12) == 0) {
                     socket.frame(0x2, randomText(random, 50).getBytes(StandardCharsets.UTF_8), true, true);
@@ -285,12 +437,12 @@ final class Fuzz {
             long waitMillis = 5_000;
             switch (kind) {
                 case 0 -> {
-                    socket.sendText("{\"type\":\"hello\",\"token\":\"" + target.token() + "\"}");
+                    socket.sendText(LiveMessages.hello(target.token()));
                     for (int i = 0; i < 200; i++) {
                         socket.sendText("{\"type\":\"ping\"}");
                     }
                 }
-                case 1 -> socket.sendText("{\"type\":\"hello\",\"token\":\"" + "x".repeat(17 * 1024) + "\"}");
+                case 1 -> socket.sendText(LiveMessages.hello("x".repeat(17 * 1024)));
                 case 2 -> socket.frame(0x1, new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xff}, true, true);
                 case 3 -> socket.frame(0x1, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8), true, false);
                 default -> waitMillis = 15_000; // says nothing: the hello timeout must close it

@@ -1,6 +1,5 @@
 package com.tabletalk.load;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,15 +102,5 @@ final class Instance implements AutoCloseable {
                 process.waitFor();
             }
         }
-    }
-
-    static Path repoRoot() {
-        File dir = new File("").getAbsoluteFile();
-        for (File d = dir; d != null; d = d.getParentFile()) {
-            if (new File(d, "config.yml").isFile() && new File(d, "tabletalk-api").isDirectory()) {
-                return d.toPath();
-            }
-        }
-        return dir.toPath();
     }
 }

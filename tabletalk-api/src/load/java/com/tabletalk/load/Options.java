@@ -1,23 +1,22 @@
 package com.tabletalk.load;
 
+import com.tabletalk.testing.ProjectFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --name value} options after the scenario name; every option has a default that suits a quick run. */
-final class Options {
+/**
+ * The scenario name and its {@code --name value} options; every option has a default that suits a quick run. The
+ * options several scenarios share (targets, admin ports, the jar to launch) are read here, once.
+ */
+record Options(String scenario, Map<String, String> values) {
 
-    private final String scenario;
-    private final Map<String, String> values = new LinkedHashMap<>();
-
-    private Options(String scenario) {
-        this.scenario = scenario;
-    }
-
-    static Options parse(String[] args) {
+    static Options parse(String... args) {
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             // exec:java passes -Dload.args as one string; split it here so both forms work.
@@ -25,9 +24,9 @@ final class Options {
         }
         words.removeIf(String::isEmpty);
         if (words.isEmpty()) {
-            throw new IllegalArgumentException("name a scenario: " + LoadMain.SCENARIOS);
+            throw new IllegalArgumentException("name a scenario: " + Scenarios.names());
         }
-        Options options = new Options(words.get(0));
+        Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             if (!word.startsWith("--")) {
@@ -36,18 +35,14 @@ final class Options {
             String name = word.substring(2);
             int eq = name.indexOf('=');
             if (eq > 0) {
-                options.values.put(name.substring(0, eq), name.substring(eq + 1));
+                values.put(name.substring(0, eq), name.substring(eq + 1));
             } else if (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
-                options.values.put(name, words.get(++i));
+                values.put(name, words.get(++i));
             } else {
-                options.values.put(name, "true");
+                values.put(name, "true");
             }
         }
-        return options;
-    }
-
-    String scenario() {
-        return scenario;
+        return new Options(words.get(0), Collections.unmodifiableMap(values));
     }
 
     String text(String name, String fallback) {
@@ -74,7 +69,46 @@ final class Options {
         return Arrays.stream(text(name, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    Map<String, String> all() {
-        return values;
+    /** {@code --target}: the instances' public addresses, comma-separated. */
+    List<String> targets() {
+        return list("target", "http://127.0.0.1:8080");
+    }
+
+    String target() {
+        return targets().get(0);
+    }
+
+    /** {@code --admin}: the instances' admin addresses, in the order of {@code --target}. */
+    List<Admin> admins() {
+        return list("admin", "http://127.0.0.1:8081").stream().map(Admin::new).toList();
+    }
+
+    /** For the scenarios that launch instances themselves, as ops would. */
+    Path jar() {
+        return Path.of(text("jar", "tabletalk-api/target/tabletalk-api.jar"));
+    }
+
+    Path config() {
+        return Path.of(text("config", "config.yml"));
+    }
+
+    String databaseUrl() {
+        return text("database-url", System.getenv().getOrDefault("DATABASE_URL", ""));
+    }
+
+    int port() {
+        return integer("port", 18480);
+    }
+
+    Path log() {
+        return Path.of(text("log", "/tmp/load-" + scenario + ".log"));
+    }
+
+    List<String> jvmArgs() {
+        return List.of("-Xmx" + text("xmx", "256m"));
+    }
+
+    Path out() {
+        return Path.of(text("out", ProjectFiles.root().resolve(".local/load").toString()));
     }
 }

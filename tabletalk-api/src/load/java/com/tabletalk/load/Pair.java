@@ -142,6 +142,18 @@ final class Pair {
         stepOpen = true;
         sender.send(String.format(command, sentVersion));
         rig.count("commands.sent");
+        if (racesThisStep()) {
+            // Both phones at the same version at the same instant: exactly one change may come of it.
+            other(sender).send(String.format(command, sentVersion));
+            rig.count("commands.sent");
+            rig.count("move.raced");
+        }
+    }
+
+    private boolean racesThisStep() {
+        int every = rig.raceEvery;
+        return kind == Kind.MOVE && stepsInAction == 1 && every > 0 && moves % every == every - 1
+                && a.lastVersion == b.lastVersion;
     }
 
     private Phone other(Phone phone) {
@@ -248,6 +260,22 @@ final class Pair {
         }
         rig.scheduler.schedule(() -> onIdle.accept(this), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /**
+     * The service refused the step's command as too busy: the step is over without an answer (the card may still
+     * have moved if the other phone's command of a raced step went through), and the pair is free again shortly.
+     */
+    synchronized void onBusy(Phone phone) {
+        if (!stepOpen || phone != sender) {
+            return;
+        }
+        if (kind == Kind.MOVE) {
+            unconfirmed++;
+        }
+        stepOpen = false;
+        busy = false;
+        rig.scheduler.schedule(() -> onIdle.accept(this), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     void onDrop(Phone phone) {

@@ -1,6 +1,8 @@
 package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.testing.LiveMessages;
+import com.tabletalk.testing.WholeTextListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * the web app does), and, when its socket drops, reconnects with exponential backoff and full jitter, trying the
  * next instance first.
  */
-final class Phone implements WebSocket.Listener {
+final class Phone extends WholeTextListener {
 
     private static final long BACKOFF_BASE_MILLIS = 200;
     private static final long BACKOFF_CAP_MILLIS = 5_000;
@@ -29,7 +31,6 @@ final class Phone implements WebSocket.Listener {
     private int target;
     private volatile Pair pair;
     private volatile WebSocket socket;
-    private final StringBuilder partial = new StringBuilder();
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile boolean closing;
     private int attempts;
@@ -56,6 +57,11 @@ final class Phone implements WebSocket.Listener {
 
     String currentTarget() {
         return targets.get(target);
+    }
+
+    /** The next reconnect goes to the next instance. */
+    void switchTarget() {
+        target = (target + 1) % targets.size();
     }
 
     /** Opens the socket and says hello; completes when the socket is open (the first state comes later). */
@@ -98,11 +104,11 @@ final class Phone implements WebSocket.Listener {
     }
 
     void command(String type, long version) {
-        send("{\"type\":\"" + type + "\",\"version\":" + version + "}");
+        send(LiveMessages.command(type, version));
     }
 
     void hello() {
-        send("{\"type\":\"hello\",\"token\":\"" + token + "\"}");
+        send(LiveMessages.hello(token));
     }
 
     /** Closes on purpose: no reconnect. */
@@ -130,24 +136,19 @@ final class Phone implements WebSocket.Listener {
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
         connectedAtNanos = System.nanoTime();
-        webSocket.request(1);
+        super.onOpen(webSocket);
         hello();
     }
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (webSocket != socket) {
-            return null;
-        }
-        partial.append(data);
-        if (last) {
-            long now = System.nanoTime();
-            String text = partial.toString();
-            partial.setLength(0);
-            handle(text, now);
-        }
-        webSocket.request(1);
-        return null;
+        // A socket this phone has already given up on may still deliver a last message: not this phone's any more.
+        return webSocket == socket ? super.onText(webSocket, data, last) : null;
+    }
+
+    @Override
+    protected void onMessage(String text) {
+        handle(text, System.nanoTime());
     }
 
     private void handle(String text, long now) {
@@ -186,7 +187,12 @@ final class Phone implements WebSocket.Listener {
                 rig.count("state.older_ignored");
             }
         } else if ("error".equals(type)) {
-            rig.count("error." + message.path("error").asText("unknown"));
+            String code = message.path("error").asText("unknown");
+            rig.count("error." + code);
+            Pair owner = pair;
+            if (owner != null && Rig.BUSY.equals(code)) {
+                owner.onBusy(this);
+            }
         }
     }
 

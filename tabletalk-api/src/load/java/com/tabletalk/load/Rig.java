@@ -27,6 +27,8 @@ final class Rig implements AutoCloseable {
     final Histogram reconnect = histogram();
     final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     volatile boolean reconnectOnDrop;
+    /** Every this many moves, both phones of a pair send {@code next} at one version at once (0: never). */
+    volatile int raceEvery;
 
     Rig(int socketClients) {
         rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +55,20 @@ final class Rig implements AutoCloseable {
     long count0(String name) {
         LongAdder adder = counters.get(name);
         return adder == null ? 0 : adder.sum();
+    }
+
+    /** The error code with which the service refuses work while it is overloaded; the client may try again. */
+    static final String BUSY = "unavailable";
+
+    /** Error messages the service sent to the phones, other than "busy, try again". */
+    long errorMessages() {
+        return counters.keySet().stream().filter(k -> k.startsWith("error.") && !k.equals("error." + BUSY))
+                .mapToLong(this::count0).sum();
+    }
+
+    /** Commands the service refused as too busy. */
+    long busyRefusals() {
+        return count0("error." + BUSY);
     }
 
     Map<String, Long> countersSnapshot() {

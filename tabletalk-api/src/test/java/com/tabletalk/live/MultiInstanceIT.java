@@ -4,16 +4,12 @@ import static com.tabletalk.testing.SessionFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tabletalk.app.TableTalkApplication;
-import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.LivePhone;
-import com.tabletalk.testing.ProjectFiles;
 import com.tabletalk.testing.SessionFixtures.Phone;
-import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
-import io.dropwizard.testing.DropwizardTestSupport;
+import com.tabletalk.testing.TwoInstances;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,24 +23,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MultiInstanceIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static DropwizardTestSupport<TableTalkConfiguration> first;
-    private static DropwizardTestSupport<TableTalkConfiguration> second;
+    private static TwoInstances instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        first = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(DB));
-        second = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(DB));
-        first.before();
-        second.before();
+        instances = TwoInstances.start(DB);
     }
 
     @AfterAll
     static void stopThem() {
-        if (first != null) {
-            first.after();
-        }
-        if (second != null) {
-            second.after();
+        if (instances != null) {
+            instances.close();
         }
     }
 
@@ -55,8 +44,8 @@ class MultiInstanceIT {
     @Test
     @Order(1)
     void changesCrossBetweenInstancesBothWays() {
-        Phone[] pair = aSession().createPair(ApiClient.forPort(first.getLocalPort()));
-        try (LivePhone a = LivePhone.join(first.getLocalPort(), pair[0]); LivePhone b = LivePhone.join(second.getLocalPort(), pair[1])) {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(instances.firstPort()));
+        try (LivePhone a = LivePhone.join(instances.firstPort(), pair[0]); LivePhone b = LivePhone.join(instances.secondPort(), pair[1])) {
             JsonNode both = a.awaitState(MultiInstanceIT::bothConnected);
             b.awaitState(MultiInstanceIT::bothConnected);
 
@@ -72,8 +61,8 @@ class MultiInstanceIT {
     @Test
     @Order(2)
     void aKilledListenerConnectionRecoversAndLeavesNoSocketStale() throws Exception {
-        Phone phone = aSession().create(ApiClient.forPort(second.getLocalPort()));
-        try (LivePhone live = LivePhone.join(first.getLocalPort(), phone)) {
+        Phone phone = aSession().create(ApiClient.forPort(instances.secondPort()));
+        try (LivePhone live = LivePhone.join(instances.firstPort(), phone)) {
             JsonNode before = live.awaitState(state -> state.at("/participants/0/connected").asBoolean());
 
             int killed = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
@@ -91,17 +80,16 @@ class MultiInstanceIT {
     @Test
     @Order(3)
     void whenAnInstanceStopsItsPhoneReconnectsToTheOtherAndResumes() {
-        Phone[] pair = aSession().createPair(ApiClient.forPort(second.getLocalPort()));
-        LivePhone a = LivePhone.join(first.getLocalPort(), pair[0]);
-        try (LivePhone b = LivePhone.join(second.getLocalPort(), pair[1])) {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(instances.secondPort()));
+        LivePhone a = LivePhone.join(instances.firstPort(), pair[0]);
+        try (LivePhone b = LivePhone.join(instances.secondPort(), pair[1])) {
             JsonNode both = b.awaitState(MultiInstanceIT::bothConnected);
 
-            first.after();
-            first = null;
+            instances.stopFirst();
 
             assertThat(a.awaitClose(Duration.ofSeconds(30))).isEqualTo(1001);
             JsonNode moved = pair[1].does("next");
-            try (LivePhone again = LivePhone.join(second.getLocalPort(), pair[0])) {
+            try (LivePhone again = LivePhone.join(instances.secondPort(), pair[0])) {
                 JsonNode resumed = again.awaitState(state -> state.get("version").asLong() >= moved.get("version").asLong());
                 assertThat(resumed.get("position").asInt()).isEqualTo(moved.get("position").asInt());
                 JsonNode seenByB = b.awaitState(state -> bothConnected(state)

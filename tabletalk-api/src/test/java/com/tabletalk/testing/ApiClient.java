@@ -10,16 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A small HTTP client for the API under test, speaking JSON. */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
 
     public ApiClient(String base) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base);
+    }
+
+    /** Over a client of the caller's, e.g. one that many simulated phones share. */
+    public ApiClient(HttpClient http, String base) {
+        this.http = http;
         this.base = base;
     }
 
@@ -59,26 +67,44 @@ public final class ApiClient {
     }
 
     public Reply post(String path, String body, String token) {
+        return join(postAsync(path, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token)));
+    }
+
+    /** A JSON body (or none) with the given headers, without waiting for the answer. */
+    public CompletableFuture<Reply> postAsync(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+        return sendAsync(request, headers);
     }
 
     public Reply send(HttpRequest.Builder request, Map<String, String> headers) {
+        return join(sendAsync(request, headers));
+    }
+
+    public CompletableFuture<Reply> sendAsync(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
+        return http.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> new Reply(response.statusCode(), parse(response), response));
+    }
+
+    private static Reply join(CompletableFuture<Reply> reply) {
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = parse(response);
-            return new Reply(response.statusCode(), body, response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return reply.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

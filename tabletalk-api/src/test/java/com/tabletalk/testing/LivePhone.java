@@ -47,7 +47,7 @@ public final class LivePhone extends WholeTextListener implements AutoCloseable 
     /** Connects and says hello; returns once the first state has arrived. */
     public static LivePhone join(int port, SessionFixtures.Phone phone) {
         LivePhone live = connect(port, phone.sessionId());
-        live.send("{\"type\":\"hello\",\"token\":\"" + phone.token() + "\"}");
+        live.send(LiveMessages.hello(phone.token()));
         live.awaitState(state -> true);
         return live;
     }
@@ -57,7 +57,7 @@ public final class LivePhone extends WholeTextListener implements AutoCloseable 
     }
 
     public void send(String type, long version) {
-        send("{\"type\":\"" + type + "\",\"version\":" + version + "}");
+        send(LiveMessages.command(type, version));
     }
 
     /** The next message of any type, within a few seconds. */

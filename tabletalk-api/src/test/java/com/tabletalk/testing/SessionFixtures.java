@@ -36,10 +36,14 @@ public final class SessionFixtures {
     }
 
     public Phone create(ApiClient api) {
-        ApiClient.Reply reply = api.post("/sessions", ApiClient.json(Map.of("tableToken", tableToken, "context", context, "mode", mode)));
+        ApiClient.Reply reply = api.post("/sessions", body());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return new Phone(api, reply.body().at("/session/id").asText(), reply.body().at("/participant/id").asText(),
-                reply.body().at("/participant/token").asText());
+        return Phone.joined(api, reply);
+    }
+
+    /** The body of the create request. */
+    public String body() {
+        return ApiClient.json(Map.of("tableToken", tableToken, "context", context, "mode", mode));
     }
 
     /** A dual session with both phones in it: {@code [A, B]}. */
@@ -51,11 +55,17 @@ public final class SessionFixtures {
     /** One participant's phone: its session, its id and its token. */
     public record Phone(ApiClient api, String sessionId, String participantId, String token) {
 
+        /** The phone a 201 answer to a create or a join describes. */
+        public static Phone joined(ApiClient api, ApiClient.Reply created) {
+            JsonNode body = created.body();
+            return new Phone(api, body.at("/session/id").asText(), body.at("/participant/id").asText(),
+                    body.at("/participant/token").asText());
+        }
+
         public Phone secondPhoneJoins() {
             ApiClient.Reply reply = api.post("/sessions/" + sessionId + "/participants", null);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-            return new Phone(api, sessionId, reply.body().at("/participant/id").asText(),
-                    reply.body().at("/participant/token").asText());
+            return joined(api, reply);
         }
 
         /** Opens this phone's live socket, as the web app does, so that it counts as connected. */

