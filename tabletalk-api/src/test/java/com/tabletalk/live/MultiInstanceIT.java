@@ -16,26 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Two instances of the service on one database, as App Platform runs them behind one load balancer. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
 
-    private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static TwoInstances instances;
-
-    @BeforeAll
-    static void startTwoInstances() throws Exception {
-        instances = TwoInstances.start(DB);
-    }
-
-    @AfterAll
-    static void stopThem() {
-        if (instances != null) {
-            instances.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances instances = TwoInstances.onFreshDatabase();
 
     private static boolean bothConnected(JsonNode state) {
         return state.at("/participants/0/connected").asBoolean() && state.at("/participants/1/connected").asBoolean();

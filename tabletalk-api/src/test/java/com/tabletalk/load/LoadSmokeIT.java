@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The short, bounded version of the load, fault and abuse suite: its own scenarios (src/load/java) with small
@@ -17,20 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class LoadSmokeIT {
 
-    private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static TwoInstances instances;
-
-    @BeforeAll
-    static void startTwoInstances() throws Exception {
-        instances = TwoInstances.start(DB);
-    }
-
-    @AfterAll
-    static void stopThem() {
-        if (instances != null) {
-            instances.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances instances = TwoInstances.onFreshDatabase();
 
     /** Runs a scenario as the command line would, against both instances, and holds it to its invariants. */
     private static Report run(String commandLine) throws Exception {

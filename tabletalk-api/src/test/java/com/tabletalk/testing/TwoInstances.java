@@ -3,9 +3,16 @@ package com.tabletalk.testing;
 import com.tabletalk.app.TableTalkApplication;
 import com.tabletalk.app.TableTalkConfiguration;
 import io.dropwizard.testing.DropwizardTestSupport;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Two instances of the real application on one database, as the platform runs them behind one load balancer. */
-public final class TwoInstances implements AutoCloseable {
+/**
+ * Two instances of the real application on one database, as the platform runs them behind one load balancer,
+ * with the settings every test app uses (rate limits off). A test class declares it as a static
+ * {@code @RegisterExtension} field: both start before its first test and stop after its last.
+ */
+public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private DropwizardTestSupport<TableTalkConfiguration> first;
     private final DropwizardTestSupport<TableTalkConfiguration> second;
@@ -15,12 +22,21 @@ public final class TwoInstances implements AutoCloseable {
         this.second = second;
     }
 
-    /** Starts both with the settings every test app uses (rate limits off). */
-    public static TwoInstances start(TestDatabase database) throws Exception {
-        TwoInstances instances = new TwoInstances(support(database), support(database));
-        instances.first.before();
-        instances.second.before();
-        return instances;
+    /** Two instances on a fresh, migrated database of their own. */
+    public static TwoInstances onFreshDatabase() {
+        TestDatabase database = TestPostgres.freshDatabase();
+        return new TwoInstances(support(database), support(database));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        first.before();
+        second.before();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     private static DropwizardTestSupport<TableTalkConfiguration> support(TestDatabase database) {
