@@ -1,5 +1,22 @@
 package com.tabletalk.app;
 
+import com.tabletalk.account.AccountDao;
+import com.tabletalk.account.AccountMail;
+import com.tabletalk.account.AccountService;
+import com.tabletalk.account.AdminCommand;
+import com.tabletalk.account.AuditLog;
+import com.tabletalk.account.AuditResource;
+import com.tabletalk.account.ConsoleAuth;
+import com.tabletalk.account.ConsoleAuthResource;
+import com.tabletalk.account.ConsoleRestaurantDao;
+import com.tabletalk.account.ConsoleRestaurantResource;
+import com.tabletalk.account.ConsoleRestaurants;
+import com.tabletalk.account.ConsoleSessionDao;
+import com.tabletalk.account.ConsoleSessions;
+import com.tabletalk.account.InviteResource;
+import com.tabletalk.account.PasswordResetResource;
+import com.tabletalk.account.Passwords;
+import com.tabletalk.account.SignedInResponses;
 import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.ErrorEnvelope;
 import com.tabletalk.common.FailureMapper;
@@ -75,6 +92,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
+        bootstrap.addCommand(new AdminCommand());
         // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
         bootstrap.registerMetrics();
     }
@@ -163,6 +181,22 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         FrontendLinks links = config.getWeb().links();
         jersey.register(new SessionResource(sessions, links, rateLimiter, config.getRateLimits()));
         jersey.register(new QrResource(links));
+
+        AuditLog audit = new AuditLog(jdbi, environment.getObjectMapper());
+        ConsoleSessions consoleSessions = new ConsoleSessions(jdbi.onDemand(ConsoleSessionDao.class), config.getAccount());
+        liveScheduler.scheduleWithFixedDelay(consoleSessions::removeExpiredQuietly, 1, 60, TimeUnit.MINUTES);
+        AccountService accounts = new AccountService(jdbi, new Passwords(), consoleSessions,
+                AccountMail.from(config.getAccount(), frontendOrigin), audit, config.getAccount(), frontendOrigin, rateLimiter);
+        ConsoleRestaurantDao consoleRestaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
+        SignedInResponses signedIn = new SignedInResponses(consoleSessions, consoleRestaurants);
+        ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
+        int proxyHops = config.getRateLimits().trustedProxyHops();
+        jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
+        jersey.register(new InviteResource(accounts, signedIn));
+        jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
+        jersey.register(new ConsoleRestaurantResource(
+                new ConsoleRestaurants(consoleRestaurants, jdbi.onDemand(AccountDao.class), audit), accounts));
+        jersey.register(new AuditResource(audit));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

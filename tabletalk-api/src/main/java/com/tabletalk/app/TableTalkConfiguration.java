@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.WebConfig;
 import com.tabletalk.session.SessionsConfig;
+import com.tabletalk.account.AccountConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,15 @@ public class TableTalkConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private RateLimitConfig rateLimits = new RateLimitConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AccountConfig account = new AccountConfig();
+
+    public AccountConfig getAccount() {
+        return account;
+    }
 
     public MetricsConfig getPrometheus() {
         return prometheus;

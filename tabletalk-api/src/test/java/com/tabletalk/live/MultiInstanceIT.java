@@ -54,7 +54,7 @@ class MultiInstanceIT {
         try (LivePhone live = LivePhone.join(instances.firstPort(), phone)) {
             JsonNode before = live.awaitState(state -> state.at("/participants/0/connected").asBoolean());
 
-            int killed = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            int killed = instances.database().jdbi().withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
             assertThat(killed).as("both instances' listeners").isEqualTo(2);
             // A change while nobody listens: its notification is lost, the resync after reconnecting must bring it.
@@ -93,7 +93,7 @@ class MultiInstanceIT {
         int listening = 0;
         for (int i = 0; i < 100 && listening < 2; i++) {
             Thread.sleep(100);
-            listening = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+            listening = instances.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
         }
         return listening;

@@ -14,18 +14,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
+    private final TestDatabase database;
     private DropwizardTestSupport<TableTalkConfiguration> first;
     private final DropwizardTestSupport<TableTalkConfiguration> second;
 
-    private TwoInstances(DropwizardTestSupport<TableTalkConfiguration> first, DropwizardTestSupport<TableTalkConfiguration> second) {
-        this.first = first;
-        this.second = second;
+    private TwoInstances(TestDatabase database) {
+        this.database = database;
+        this.first = support(database);
+        this.second = support(database);
     }
 
     /** Two instances on a fresh, migrated database of their own. */
     public static TwoInstances onFreshDatabase() {
-        TestDatabase database = TestPostgres.freshDatabase();
-        return new TwoInstances(support(database), support(database));
+        return new TwoInstances(TestPostgres.freshDatabase());
+    }
+
+    /** The database both instances use. */
+    public TestDatabase database() {
+        return database;
     }
 
     @Override
