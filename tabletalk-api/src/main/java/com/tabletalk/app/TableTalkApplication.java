@@ -34,6 +34,9 @@ import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
 import com.tabletalk.question.QuestionDao;
+import com.tabletalk.restaurant.DinerTableResource;
+import com.tabletalk.restaurant.DinerTables;
+import com.tabletalk.restaurant.TableDao;
 import com.tabletalk.session.SessionDao;
 import com.tabletalk.session.SessionJanitor;
 import com.tabletalk.session.SessionResource;
@@ -143,7 +146,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
-        jersey.register(new SessionResource(sessions, frontendOrigin, rateLimiter, config.getRateLimits()));
+        DinerTables dinerTables = new DinerTables(jdbi.onDemand(TableDao.class));
+        jersey.register(new DinerTableResource(dinerTables));
+        jersey.register(new SessionResource(sessions, dinerTables, frontendOrigin, rateLimiter, config.getRateLimits()));
         jersey.register(new QrResource(frontendOrigin));
     }
 
