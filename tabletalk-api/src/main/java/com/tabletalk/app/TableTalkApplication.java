@@ -1,5 +1,14 @@
 package com.tabletalk.app;
 
+import com.tabletalk.account.AccountMail;
+import com.tabletalk.account.AccountService;
+import com.tabletalk.account.AdminCommand;
+import com.tabletalk.account.AuditLog;
+import com.tabletalk.account.ConsoleAuth;
+import com.tabletalk.account.ConsoleAuthResource;
+import com.tabletalk.account.ConsoleSessionDao;
+import com.tabletalk.account.ConsoleSessions;
+import com.tabletalk.account.Passwords;
 import com.tabletalk.common.ApiExceptionMapper;
 import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.JsonExceptionMapper;
@@ -77,6 +86,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
+        bootstrap.addCommand(new AdminCommand());
         // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
         bootstrap.registerMetrics();
     }
@@ -150,6 +160,15 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new DinerTableResource(dinerTables));
         jersey.register(new SessionResource(sessions, dinerTables, frontendOrigin, rateLimiter, config.getRateLimits()));
         jersey.register(new QrResource(frontendOrigin));
+
+        AuditLog audit = new AuditLog(jdbi, environment.getObjectMapper());
+        ConsoleSessions consoleSessions = new ConsoleSessions(jdbi.onDemand(ConsoleSessionDao.class), config.getAccount());
+        liveScheduler.scheduleWithFixedDelay(consoleSessions::removeExpiredQuietly, 1, 60, TimeUnit.MINUTES);
+        AccountService accounts = new AccountService(jdbi, new Passwords(), consoleSessions,
+                AccountMail.from(config.getAccount(), frontendOrigin), audit, config.getAccount(), frontendOrigin, rateLimiter);
+        ConsoleAuth.register(jersey, consoleSessions, frontendOrigin);
+        int proxyHops = config.getRateLimits().trustedProxyHops();
+        jersey.register(new ConsoleAuthResource(accounts, consoleSessions, jdbi, proxyHops));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

@@ -1,6 +1,7 @@
 package com.tabletalk.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tabletalk.account.AccountConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
@@ -40,6 +41,15 @@ public class TableTalkConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private RateLimitConfig rateLimits = new RateLimitConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AccountConfig account = new AccountConfig();
+
+    public AccountConfig getAccount() {
+        return account;
+    }
 
     public MetricsConfig getPrometheus() {
         return prometheus;

@@ -1,0 +1,56 @@
+package com.tabletalk.account;
+
+import com.tabletalk.app.TableTalkConfiguration;
+import com.tabletalk.common.ApiException;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * {@code java -jar tabletalk-api.jar admin invite --email ops@example.com config.yml}: prints a one-time link with
+ * which that person sets their password and becomes an admin. This is how the first admin is made; there is no
+ * default account or password.
+ */
+public class AdminCommand extends ConfiguredCommand<TableTalkConfiguration> {
+
+    public AdminCommand() {
+        super("admin", "Console administration: 'admin invite --email ADDRESS config.yml' prints an admin invite link");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("action").choices("invite").help("what to do: invite prints an admin invite link");
+        subparser.addArgument("--email").required(true).help("the email address of the person to invite");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<TableTalkConfiguration> bootstrap, Namespace namespace, TableTalkConfiguration config)
+            throws Exception {
+        String email;
+        try {
+            email = Emails.normalize(namespace.getString("email"));
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "admin");
+        dataSource.start();
+        try {
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            String token = Tokens.newToken();
+            jdbi.onDemand(AccountDao.class).insertInvite(Tokens.hash(token), email, Role.ADMIN.name(), null, null,
+                    AccountService.seconds(config.getAccount().inviteLifetime()));
+            new AuditLog(jdbi, bootstrap.getObjectMapper()).record(null, "invite.created", null,
+                    Map.of("email", email, "role", Role.ADMIN.name(), "by", "command line"));
+            System.out.println(AccountService.inviteLink(config.getWeb().frontendOrigin(), token));
+        } finally {
+            dataSource.stop();
+        }
+    }
+}

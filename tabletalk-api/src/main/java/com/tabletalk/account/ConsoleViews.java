@@ -1,0 +1,34 @@
+package com.tabletalk.account;
+
+import java.util.List;
+
+/** What the console API returns: never internal ids, password hashes or tokens. */
+public final class ConsoleViews {
+
+    private ConsoleViews() {
+    }
+
+    public record RestaurantSummary(String slug, String name) {
+    }
+
+    public record UserView(String email, Role role, List<RestaurantSummary> restaurants) {
+    }
+
+    public record UserResponse(UserView user) {
+    }
+
+    public record RestaurantView(String slug, String name, String timeZone, boolean active) {
+        static RestaurantView of(ConsoleRestaurantDao.RestaurantRow row) {
+            return new RestaurantView(row.slug(), row.name(), row.timeZone(), row.active());
+        }
+    }
+
+    public record RestaurantResponse(RestaurantView restaurant) {
+    }
+
+    public record RestaurantsResponse(List<RestaurantView> restaurants) {
+    }
+
+    public record LinkResponse(String link, boolean emailed) {
+    }
+}
