@@ -43,6 +43,8 @@ import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
 import com.tabletalk.question.QuestionDao;
+import com.tabletalk.restaurant.ConsoleTableResource;
+import com.tabletalk.restaurant.ConsoleTables;
 import com.tabletalk.restaurant.DinerTableResource;
 import com.tabletalk.restaurant.DinerTables;
 import com.tabletalk.restaurant.TableDao;
@@ -169,6 +171,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         ConsoleAuth.register(jersey, consoleSessions, frontendOrigin);
         int proxyHops = config.getRateLimits().trustedProxyHops();
         jersey.register(new ConsoleAuthResource(accounts, consoleSessions, jdbi, proxyHops));
+        jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, frontendOrigin)));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

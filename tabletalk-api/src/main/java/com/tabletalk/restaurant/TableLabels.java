@@ -8,8 +8,12 @@ public final class TableLabels {
 
     public static final int MAX_LENGTH = 40;
 
-    /** Letters, digits, marks, punctuation, symbols and single inner spaces; no controls or invisible format characters. */
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]+( [\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]+)*");
+    /**
+     * Letters, digits, marks, punctuation, symbols and single inner spaces; no controls or invisible format
+     * characters, and no comma, which separates labels in a selection ({@code ?tables=1,2,7}).
+     */
+    private static final String CHARACTER = "[[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]&&[^,]]";
+    private static final Pattern ALLOWED = Pattern.compile(CHARACTER + "+( " + CHARACTER + "+)*");
 
     private TableLabels() {
     }
@@ -24,7 +28,7 @@ public final class TableLabels {
         String label = raw == null ? null : raw.strip();
         if (!isValid(label)) {
             throw ApiException.invalid("A table label is 1 to " + MAX_LENGTH
-                    + " letters, digits, punctuation or single spaces, such as \"7\" or \"Patio 3\".");
+                    + " letters, digits, punctuation but commas, or single spaces, such as \"7\" or \"Patio 3\".");
         }
         return label;
     }

@@ -95,7 +95,7 @@ class QrSheetTest {
     }
 
     /** Renders each page and decodes the code in each card, in reading order; blank cells are skipped. */
-    private static List<String> decodeAll(PDDocument pdf, Layout layout) throws Exception {
+    static List<String> decodeAll(PDDocument pdf, Layout layout) throws Exception {
         PDFRenderer renderer = new PDFRenderer(pdf);
         List<String> decoded = new ArrayList<>();
         float scale = DPI / 72;
