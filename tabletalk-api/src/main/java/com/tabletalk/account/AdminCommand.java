@@ -2,6 +2,7 @@ package com.tabletalk.account;
 
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.common.ApiException;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -28,6 +29,12 @@ public class AdminCommand extends ConfiguredCommand<TableTalkConfiguration> {
         subparser.addArgument("action").choices("invite").help("what to do: invite prints an admin invite link");
         subparser.addArgument("--email").required(true).help("the email address of the person to invite");
         super.configure(subparser);
+    }
+
+    /** One line instead of a stack trace; the cause's message never holds the database password. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        cli.getStdErr().println("admin failed: " + error.getMessage());
     }
 
     @Override

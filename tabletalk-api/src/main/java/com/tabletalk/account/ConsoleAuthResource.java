@@ -1,8 +1,6 @@
 package com.tabletalk.account;
 
-import com.tabletalk.account.ConsoleViews.RestaurantSummary;
 import com.tabletalk.account.ConsoleViews.UserResponse;
-import com.tabletalk.account.ConsoleViews.UserView;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ClientAddress;
 import io.dropwizard.auth.Auth;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.jdbi.v3.core.Jdbi;
 
 /** Signing in and out of the console, who is signed in, and changing one's password. */
 @Path("/console")
@@ -33,13 +30,14 @@ public class ConsoleAuthResource {
 
     private final AccountService accounts;
     private final ConsoleSessions sessions;
-    private final ConsoleRestaurantDao restaurants;
+    private final SignedInResponses responses;
     private final int trustedProxyHops;
 
-    public ConsoleAuthResource(AccountService accounts, ConsoleSessions sessions, Jdbi jdbi, int trustedProxyHops) {
+    public ConsoleAuthResource(AccountService accounts, ConsoleSessions sessions, SignedInResponses responses,
+                               int trustedProxyHops) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.restaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
+        this.responses = responses;
         this.trustedProxyHops = trustedProxyHops;
     }
 
@@ -53,7 +51,7 @@ public class ConsoleAuthResource {
         }
         AccountService.SignedIn signedIn = accounts.signIn(request.email(), request.password(),
                 ClientAddress.of(http, trustedProxyHops));
-        return signedInResponse(signedIn, 200, headers, security);
+        return responses.of(signedIn, headers, security);
     }
 
     @POST
@@ -67,7 +65,7 @@ public class ConsoleAuthResource {
     @GET
     @Path("/me")
     public UserResponse me(@Auth StaffUser user) {
-        return new UserResponse(view(user));
+        return new UserResponse(responses.view(user));
     }
 
     @POST
@@ -80,19 +78,5 @@ public class ConsoleAuthResource {
         }
         accounts.changePassword(user, token, request.currentPassword(), request.newPassword());
         return Response.noContent().build();
-    }
-
-    /** The user with the restaurants they may open, for the answer to sign-in, invite acceptance and reset. */
-    UserView view(StaffUser user) {
-        return new UserView(user.email(), user.role(), restaurants.visible(user.isAdmin(), user.restaurantIdArray()).stream()
-                .map(row -> new RestaurantSummary(row.slug(), row.name()))
-                .toList());
-    }
-
-    Response signedInResponse(AccountService.SignedIn signedIn, int status, HttpHeaders headers, SecurityContext security) {
-        return Response.status(status)
-                .cookie(SessionCookies.issue(signedIn.token(), sessions.absoluteSeconds(), SessionCookies.overTls(headers, security)))
-                .entity(new UserResponse(view(signedIn.user())))
-                .build();
     }
 }

@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * CSRF defence for the console, on top of the SameSite cookie: a request that changes something must come from
  * the web app's own origin (OWASP: verifying the origin with standard headers). Browsers always send Origin on
- * such requests, so a missing one is refused as well.
+ * such requests, so a missing one is refused as well. It runs after the body size limit, which bounds the
+ * body it may have to drain.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION - 100)
+@Priority(Priorities.USER + 100)
 final class OriginCheckFilter implements ContainerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -35,6 +36,7 @@ final class OriginCheckFilter implements ContainerRequestFilter {
         }
         String origin = request.getHeaderString("Origin");
         if (origin == null || !origin.equalsIgnoreCase(frontendOrigin)) {
+            UnreadBodies.discard(request);
             throw new ApiException(ErrorCode.FORBIDDEN, "This request must come from the Table-Talk console.");
         }
     }

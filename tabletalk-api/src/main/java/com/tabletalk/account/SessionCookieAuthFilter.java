@@ -17,6 +17,7 @@ final class SessionCookieAuthFilter extends AuthFilter<String, StaffUser> {
         Cookie cookie = request.getCookies().get(SessionCookies.NAME);
         String token = cookie == null ? null : cookie.getValue();
         if (!Tokens.wellFormed(token) || !authenticate(request, token, "COOKIE")) {
+            UnreadBodies.discard(request);
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Sign in to use the console.");
         }
     }

@@ -1,14 +1,22 @@
 package com.tabletalk.app;
 
+import com.tabletalk.account.AccountDao;
 import com.tabletalk.account.AccountMail;
 import com.tabletalk.account.AccountService;
 import com.tabletalk.account.AdminCommand;
 import com.tabletalk.account.AuditLog;
+import com.tabletalk.account.AuditResource;
 import com.tabletalk.account.ConsoleAuth;
 import com.tabletalk.account.ConsoleAuthResource;
+import com.tabletalk.account.ConsoleRestaurantDao;
+import com.tabletalk.account.ConsoleRestaurantResource;
+import com.tabletalk.account.ConsoleRestaurants;
 import com.tabletalk.account.ConsoleSessionDao;
 import com.tabletalk.account.ConsoleSessions;
+import com.tabletalk.account.InviteResource;
+import com.tabletalk.account.PasswordResetResource;
 import com.tabletalk.account.Passwords;
+import com.tabletalk.account.SignedInResponses;
 import com.tabletalk.common.ApiExceptionMapper;
 import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.JsonExceptionMapper;
@@ -168,9 +176,16 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         liveScheduler.scheduleWithFixedDelay(consoleSessions::removeExpiredQuietly, 1, 60, TimeUnit.MINUTES);
         AccountService accounts = new AccountService(jdbi, new Passwords(), consoleSessions,
                 AccountMail.from(config.getAccount(), frontendOrigin), audit, config.getAccount(), frontendOrigin, rateLimiter);
+        ConsoleRestaurantDao consoleRestaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
+        SignedInResponses signedIn = new SignedInResponses(consoleSessions, consoleRestaurants);
         ConsoleAuth.register(jersey, consoleSessions, frontendOrigin);
         int proxyHops = config.getRateLimits().trustedProxyHops();
-        jersey.register(new ConsoleAuthResource(accounts, consoleSessions, jdbi, proxyHops));
+        jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
+        jersey.register(new InviteResource(accounts, signedIn));
+        jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
+        jersey.register(new ConsoleRestaurantResource(
+                new ConsoleRestaurants(consoleRestaurants, jdbi.onDemand(AccountDao.class), audit), accounts));
+        jersey.register(new AuditResource(audit));
         jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, frontendOrigin)));
     }
 

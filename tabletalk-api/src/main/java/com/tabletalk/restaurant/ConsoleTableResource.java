@@ -20,8 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 
-/** A restaurant's tables in the console: list, add, rename, deactivate, and the documents to print. */
-@Path("/console/restaurants/{slug}")
+/**
+ * A restaurant's tables in the console: list, add, rename, deactivate, and the documents to print. The path is the
+ * restaurants resource's own, so that Jersey merges the two rather than choosing one by its longer literal path.
+ */
+@Path("/console/restaurants")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleTableResource {
 
@@ -45,13 +48,13 @@ public class ConsoleTableResource {
     }
 
     @GET
-    @Path("/tables")
+    @Path("/{slug}/tables")
     public TablesView list(@Auth StaffUser user, @PathParam("slug") String slug) {
         return new TablesView(tables.list(user, slug));
     }
 
     @POST
-    @Path("/tables")
+    @Path("/{slug}/tables")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_NAME, "MANAGER"})
     public Response add(@Auth StaffUser user, @PathParam("slug") String slug, NewTables request) {
@@ -65,7 +68,7 @@ public class ConsoleTableResource {
     }
 
     @PATCH
-    @Path("/tables/{label}")
+    @Path("/{slug}/tables/{label}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_NAME, "MANAGER"})
     public OneTableView change(@Auth StaffUser user, @PathParam("slug") String slug, @PathParam("label") String label,
@@ -77,7 +80,7 @@ public class ConsoleTableResource {
     }
 
     @GET
-    @Path("/tables.csv")
+    @Path("/{slug}/tables.csv")
     @Produces("text/csv")
     public Response csv(@Auth StaffUser user, @PathParam("slug") String slug, @QueryParam("tables") String selection) {
         ScopedRestaurant restaurant = tables.restaurant(user, slug);
@@ -86,7 +89,7 @@ public class ConsoleTableResource {
     }
 
     @GET
-    @Path("/qr-codes.zip")
+    @Path("/{slug}/qr-codes.zip")
     @Produces("application/zip")
     public Response zip(@Auth StaffUser user, @PathParam("slug") String slug, @QueryParam("tables") String selection) {
         ScopedRestaurant restaurant = tables.restaurant(user, slug);
@@ -95,7 +98,7 @@ public class ConsoleTableResource {
     }
 
     @GET
-    @Path("/qr-sheet.pdf")
+    @Path("/{slug}/qr-sheet.pdf")
     @Produces("application/pdf")
     public Response pdf(@Auth StaffUser user, @PathParam("slug") String slug, @QueryParam("paper") String paper,
                         @QueryParam("perPage") String perPage, @QueryParam("tables") String selection) {

@@ -1,0 +1,84 @@
+package com.tabletalk.account;
+
+import com.tabletalk.account.ConsoleRestaurantDao.RestaurantRow;
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Restaurants and their managers as the console changes them. Every lookup is scoped to the caller in SQL; a
+ * restaurant outside the caller's scope is "not found", never "forbidden".
+ */
+public class ConsoleRestaurants {
+
+    private static final String NOT_FOUND = "There is no such restaurant.";
+
+    private final ConsoleRestaurantDao restaurants;
+    private final AccountDao accounts;
+    private final AuditLog audit;
+
+    public ConsoleRestaurants(ConsoleRestaurantDao restaurants, AccountDao accounts, AuditLog audit) {
+        this.restaurants = restaurants;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    public List<RestaurantRow> visible(StaffUser user) {
+        return restaurants.visible(user.isAdmin(), user.restaurantIdArray());
+    }
+
+    /** A restaurant the user may act for, or 404. */
+    public RestaurantRow find(StaffUser user, String slug) {
+        return restaurants.find(slug, user.isAdmin(), user.restaurantIdArray())
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    public RestaurantRow create(StaffUser admin, String name, String slug, String timeZone) {
+        String checkedName = RestaurantInput.name(name);
+        String checkedSlug = slug == null ? RestaurantInput.slugFrom(checkedName) : RestaurantInput.slug(slug);
+        String checkedZone = RestaurantInput.timeZone(timeZone);
+        RestaurantRow created = restaurants.insert(checkedSlug, checkedName, checkedZone)
+                .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The slug \"" + checkedSlug + "\" is taken; choose another."));
+        audit.record(admin, "restaurant.created", created.id(), Map.of("slug", created.slug(), "name", created.name()));
+        return created;
+    }
+
+    /** Changes name, time zone or (admins only) the active flag; null leaves a value as it is. */
+    public RestaurantRow update(StaffUser user, String slug, String name, String timeZone, Boolean active) {
+        if (active != null && !user.isAdmin()) {
+            find(user, slug);
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin can activate or deactivate a restaurant.");
+        }
+        String checkedName = name == null ? null : RestaurantInput.name(name);
+        String checkedZone = timeZone == null ? null : RestaurantInput.timeZone(timeZone);
+        RestaurantRow updated = restaurants.update(slug, user.isAdmin(), user.restaurantIdArray(), checkedName, checkedZone, active)
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (checkedName != null) {
+            changes.put("name", checkedName);
+        }
+        if (checkedZone != null) {
+            changes.put("timeZone", checkedZone);
+        }
+        if (active != null) {
+            changes.put("active", active);
+        }
+        audit.record(user, "restaurant.updated", updated.id(), changes);
+        return updated;
+    }
+
+    public List<String> managers(StaffUser user, String slug) {
+        return accounts.managerEmails(find(user, slug).id());
+    }
+
+    public void removeManager(StaffUser user, String slug, String email) {
+        RestaurantRow restaurant = find(user, slug);
+        String normalized = Emails.normalize(email);
+        if (accounts.removeMembership(restaurant.id(), normalized) == 0) {
+            throw ApiException.notFound(normalized + " does not manage this restaurant.");
+        }
+        audit.record(user, "manager.removed", restaurant.id(), Map.of("email", normalized));
+    }
+}

@@ -1,0 +1,61 @@
+package com.tabletalk.account;
+
+import com.tabletalk.common.ApiException;
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks of what the console sends for a restaurant, before anything reaches the database. */
+final class RestaurantInput {
+
+    static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_SLUG_LENGTH = 48;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
+    private RestaurantInput() {
+    }
+
+    static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalid("Give the restaurant a name.");
+        }
+        String stripped = name.strip();
+        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME_LENGTH) {
+            throw ApiException.invalid("A restaurant's name has at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (CONTROL.matcher(stripped).find()) {
+            throw ApiException.invalid("A restaurant's name cannot contain control characters or line breaks.");
+        }
+        return stripped;
+    }
+
+    static String slug(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw ApiException.invalid("A slug has 1 to " + MAX_SLUG_LENGTH
+                    + " lower-case letters, digits and inner hyphens, e.g. luigis-trattoria.");
+        }
+        return slug;
+    }
+
+    /** "Luigi's Trattoria" becomes "luigis-trattoria"; accents are dropped, other characters become hyphens. */
+    static String slugFrom(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String slug = ascii.replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_SLUG_LENGTH) {
+            slug = slug.substring(0, MAX_SLUG_LENGTH).replaceAll("-+$", "");
+        }
+        if (slug.isEmpty()) {
+            throw ApiException.invalid("No slug can be made from that name; give one, e.g. \"luigis\".");
+        }
+        return slug;
+    }
+
+    static String timeZone(String timeZone) {
+        if (timeZone == null || timeZone.length() > 64 || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            throw ApiException.invalid("Give a time zone such as Europe/Rome.");
+        }
+        return timeZone;
+    }
+}

@@ -1,0 +1,288 @@
+package com.tabletalk.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tabletalk.app.TableTalkConfiguration;
+import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.ConsoleClient;
+import com.tabletalk.testing.ConsoleFixtures;
+import com.tabletalk.testing.TestApp;
+import com.tabletalk.testing.TestDatabase;
+import com.tabletalk.testing.TestPostgres;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Restaurants, their managers and invites in the console: roles, tenancy, CSRF and bad input. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ConsoleRestaurantsIT {
+
+    private static final TestDatabase DB = TestPostgres.freshDatabase();
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private ConsoleFixtures fixtures;
+    private String slugA;
+    private String slugB;
+    private long restaurantA;
+    private long restaurantB;
+
+    @BeforeEach
+    void twoRestaurants() {
+        fixtures = new ConsoleFixtures(DB, APP.getLocalPort());
+        int n = SEQUENCE.incrementAndGet();
+        slugA = "alpha-" + n;
+        slugB = "bravo-" + n;
+        restaurantA = fixtures.restaurant(slugA, "Alpha " + n);
+        restaurantB = fixtures.restaurant(slugB, "Bravo " + n);
+    }
+
+    private static String json(Object value) {
+        return ApiClient.json(value);
+    }
+
+    private ApiClient.Reply call(ConsoleClient client, String method, String path) {
+        return switch (method) {
+            case "GET" -> client.get(path);
+            case "POST" -> client.post(path, "{}");
+            case "PATCH" -> client.patch(path, "{}");
+            case "DELETE" -> client.delete(path);
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    private List<String[]> consoleEndpoints(String slug) {
+        return List.of(
+                new String[] {"GET", "/console/me"},
+                new String[] {"POST", "/console/password"},
+                new String[] {"GET", "/console/restaurants"},
+                new String[] {"POST", "/console/restaurants"},
+                new String[] {"GET", "/console/restaurants/" + slug},
+                new String[] {"PATCH", "/console/restaurants/" + slug},
+                new String[] {"POST", "/console/restaurants/" + slug + "/invites"},
+                new String[] {"GET", "/console/restaurants/" + slug + "/managers"},
+                new String[] {"DELETE", "/console/restaurants/" + slug + "/managers/someone@example.com"},
+                new String[] {"POST", "/console/reset-links"},
+                new String[] {"GET", "/console/audit"});
+    }
+
+    @Test
+    void everySignedInEndpointRefusesASignedOutBrowser() {
+        for (String[] endpoint : consoleEndpoints(slugA)) {
+            ApiClient.Reply reply = call(fixtures.signedOut(), endpoint[0], endpoint[1]);
+            assertThat(reply.status()).as(endpoint[0] + " " + endpoint[1]).isEqualTo(401);
+            assertThat(reply.error()).as(endpoint[0] + " " + endpoint[1]).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void stateChangingRequestsWithAForeignOrMissingOriginAreForbidden() {
+        ConsoleClient admin = fixtures.admin();
+        for (String origin : new String[] {"https://evil.example", null, "null", TestApp.FRONTEND + ".evil.example"}) {
+            ConsoleClient browser = admin.withOrigin(origin);
+            for (String[] endpoint : consoleEndpoints(slugA)) {
+                if (endpoint[0].equals("GET")) {
+                    continue;
+                }
+                ApiClient.Reply reply = call(browser, endpoint[0], endpoint[1]);
+                assertThat(reply.status()).as(origin + " " + endpoint[0] + " " + endpoint[1]).isEqualTo(403);
+                assertThat(reply.error()).isEqualTo("forbidden");
+            }
+            assertThat(browser.post("/console/sign-in", json(Map.of("email", admin.email(), "password", admin.password()))).status())
+                    .as("sign-in from " + origin).isEqualTo(403);
+            assertThat(browser.post("/console/sign-out", null).status()).isEqualTo(403);
+        }
+        assertThat(admin.withOrigin(null).get("/console/me").status()).as("reading needs no Origin").isEqualTo(200);
+        assertThat(admin.get("/console/me").status()).as("the session survived the refused sign-out").isEqualTo(200);
+    }
+
+    @Test
+    void anAdminCreatesARestaurantWithASlugMadeFromItsName() {
+        ConsoleClient admin = fixtures.admin();
+        String name = "Trattoria Dà Lùigi " + SEQUENCE.incrementAndGet();
+
+        ApiClient.Reply created = admin.post("/console/restaurants", json(Map.of("name", name, "timeZone", "Europe/Rome")));
+
+        assertThat(created.status()).isEqualTo(201);
+        String slug = created.body().at("/restaurant/slug").asText();
+        assertThat(slug).startsWith("trattoria-da-luigi-");
+        assertThat(created.body().at("/restaurant/name").asText()).isEqualTo(name);
+        assertThat(created.body().at("/restaurant/timeZone").asText()).isEqualTo("Europe/Rome");
+        assertThat(created.body().at("/restaurant/active").asBoolean()).isTrue();
+        assertThat(created.body().at("/restaurant").has("id")).isFalse();
+        assertThat(admin.get("/console/restaurants/" + slug).body().at("/restaurant/name").asText()).isEqualTo(name);
+        assertThat(admin.get("/console/restaurants").body().findValuesAsText("slug")).contains(slug, slugA, slugB);
+    }
+
+    @Test
+    void aTakenSlugIsAConflict() {
+        ApiClient.Reply reply = fixtures.admin().post("/console/restaurants",
+                json(Map.of("name", "Another", "slug", slugA, "timeZone", "UTC")));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.error()).isEqualTo("conflict");
+    }
+
+    @Test
+    void aManagerMayNotCreateRestaurants() {
+        ApiClient.Reply reply = fixtures.manager(restaurantA).post("/console/restaurants",
+                json(Map.of("name", "Mine now", "timeZone", "UTC")));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void badRestaurantInputIsRefusedAndChangesNothing() {
+        ConsoleClient admin = fixtures.admin();
+        long before = count("restaurants");
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("name", "x".repeat(101), "timeZone", "UTC"),
+                Map.of("name", "", "timeZone", "UTC"),
+                Map.of("name", "Line\nbreak", "timeZone", "UTC"),
+                Map.of("name", "Fine", "timeZone", "Mars/Olympus"),
+                Map.of("name", "Fine"),
+                Map.of("name", "Fine", "slug", "Bad Slug", "timeZone", "UTC"),
+                Map.of("name", "Fine", "slug", "x'; DROP TABLE restaurants; --", "timeZone", "UTC"),
+                Map.of("name", "Fine", "slug", "-edge-", "timeZone", "UTC"),
+                Map.of("name", "Fine", "slug", "a".repeat(49), "timeZone", "UTC"),
+                Map.of("name", "🍕🍕🍕", "timeZone", "UTC"));
+        for (Map<String, Object> body : bodies) {
+            ApiClient.Reply reply = admin.post("/console/restaurants", json(body));
+            assertThat(reply.status()).as(body.toString()).isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("invalid_request");
+        }
+        assertThat(admin.post("/console/restaurants", "[1,2]").status()).isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("name", "y".repeat(500)))).status()).isEqualTo(400);
+        assertThat(count("restaurants")).isEqualTo(before);
+        assertThat(admin.get("/console/restaurants/" + slugA).body().at("/restaurant/name").asText()).startsWith("Alpha");
+    }
+
+    @Test
+    void aManagerSeesOnlyTheirOwnRestaurants() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+
+        ApiClient.Reply list = manager.get("/console/restaurants");
+        ApiClient.Reply me = manager.get("/console/me");
+
+        assertThat(list.body().findValuesAsText("slug")).containsExactly(slugA);
+        assertThat(me.body().at("/user/restaurants").findValuesAsText("slug")).containsExactly(slugA);
+    }
+
+    @Test
+    void anotherRestaurantIsNotFoundResourceByResource() {
+        ConsoleClient managerOfA = fixtures.manager(restaurantA);
+        ConsoleClient managerOfB = fixtures.manager(restaurantB);
+        String b = "/console/restaurants/" + slugB;
+
+        List<ApiClient.Reply> replies = List.of(
+                managerOfA.get(b),
+                managerOfA.patch(b, json(Map.of("name", "Taken over"))),
+                managerOfA.patch(b, json(Map.of("active", false))),
+                managerOfA.post(b + "/invites", json(Map.of("email", "friend@example.com"))),
+                managerOfA.get(b + "/managers"),
+                managerOfA.delete(b + "/managers/" + managerOfB.email()));
+
+        for (ApiClient.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            assertThat(reply.error()).isEqualTo("not_found");
+        }
+        ApiClient.Reply unknown = managerOfA.get("/console/restaurants/no-such-place");
+        assertThat(unknown.body()).as("another's restaurant looks exactly like none").isEqualTo(replies.get(0).body());
+        assertThat(managerOfB.get(b).body().at("/restaurant/name").asText()).startsWith("Bravo");
+        assertThat(managerOfB.get(b + "/managers").body().findValuesAsText("email")).containsExactly(managerOfB.email());
+        assertThat(count("one_time_tokens WHERE restaurant_id = " + restaurantB)).isZero();
+    }
+
+    @Test
+    void aManagerChangesNameAndTimeZoneButOnlyAnAdminDeactivates() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+        String a = "/console/restaurants/" + slugA;
+
+        ApiClient.Reply renamed = manager.patch(a, json(Map.of("name", "Alpha Renamed", "timeZone", "America/New_York")));
+        ApiClient.Reply deactivate = manager.patch(a, json(Map.of("active", false)));
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.body().at("/restaurant/name").asText()).isEqualTo("Alpha Renamed");
+        assertThat(renamed.body().at("/restaurant/timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(deactivate.status()).isEqualTo(403);
+        assertThat(deactivate.error()).isEqualTo("forbidden");
+
+        ApiClient.Reply byAdmin = fixtures.admin().patch(a, json(Map.of("active", false)));
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.body().at("/restaurant/active").asBoolean()).isFalse();
+        assertThat(byAdmin.body().at("/restaurant/name").asText()).isEqualTo("Alpha Renamed");
+    }
+
+    @Test
+    void aManagerInvitesAnotherAndTheConsoleSaysMailIsNotSetUp() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+
+        ApiClient.Reply invite = manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", "New.Manager@Example.com")));
+
+        assertThat(invite.status()).isEqualTo(201);
+        assertThat(invite.body().get("link").asText()).matches(TestApp.FRONTEND + "/console/invite/[A-Za-z0-9_-]{43}");
+        assertThat(invite.body().get("emailed").asBoolean()).isFalse();
+        ApiClient.Reply again = manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", manager.email())));
+        assertThat(again.status()).as("inviting someone who manages it already").isEqualTo(409);
+        assertThat(manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", "not an email"))).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void managersAreListedAndRemoved() {
+        ConsoleClient first = fixtures.manager(restaurantA);
+        ConsoleClient second = fixtures.manager(restaurantA, restaurantB);
+        String managers = "/console/restaurants/" + slugA + "/managers";
+
+        assertThat(first.get(managers).body().findValuesAsText("email")).containsExactlyInAnyOrder(first.email(), second.email());
+        assertThat(first.delete(managers + "/" + second.email().toUpperCase()).status()).isEqualTo(204);
+
+        assertThat(first.get(managers).body().findValuesAsText("email")).containsExactly(first.email());
+        assertThat(second.get("/console/restaurants/" + slugA).status()).as("removal counts at once").isEqualTo(404);
+        assertThat(second.get("/console/restaurants/" + slugB).status()).as("other memberships stay").isEqualTo(200);
+        assertThat(first.delete(managers + "/" + second.email()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void adminsReadTheAuditLogAndNobodyCanRewriteIt() {
+        ConsoleClient admin = fixtures.admin();
+        String name = "Audited " + SEQUENCE.incrementAndGet();
+        admin.post("/console/restaurants", json(Map.of("name", name, "timeZone", "UTC")));
+        fixtures.manager(restaurantA).patch("/console/restaurants/" + slugA, json(Map.of("name", "Alpha Audited")));
+
+        ApiClient.Reply page = admin.get("/console/audit?limit=5");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get("entries").findValuesAsText("action")).contains("restaurant.created", "restaurant.updated");
+        assertThat(page.body().toString()).doesNotContain("password\"").doesNotContain("tt_console");
+        assertThat(page.body().at("/entries/0/restaurant/slug").asText()).isEqualTo(slugA);
+        long next = page.body().get("next").asLong();
+        assertThat(admin.get("/console/audit?before=" + next + "&limit=5").body().at("/entries/0/id").asLong()).isLessThan(next);
+        assertThat(admin.get("/console/audit?limit=0").status()).isEqualTo(400);
+        assertThat(admin.get("/console/audit?before=abc").status()).isEqualTo(400);
+        assertThat(fixtures.manager(restaurantA).get("/console/audit").status()).isEqualTo(403);
+
+        assertThat(rewrite("UPDATE audit_log SET action = 'nothing'")).contains("append-only");
+        assertThat(rewrite("DELETE FROM audit_log")).contains("append-only");
+        assertThat(rewrite("TRUNCATE audit_log")).contains("append-only");
+    }
+
+    private String rewrite(String sql) {
+        try {
+            DB.jdbi().useHandle(handle -> handle.execute(sql));
+            return "allowed";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private long count(String tableAndCondition) {
+        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + tableAndCondition).mapTo(Long.class).one());
+    }
+}
