@@ -182,10 +182,6 @@ public class AccountService {
         return signInAfter(userId, "password.reset");
     }
 
-    public boolean mailConfigured() {
-        return mail.configured();
-    }
-
     private SignedIn signInAfter(long userId, String action) {
         String sessionToken = sessions.start(userId);
         StaffUser user = sessions.authenticate(sessionToken).orElseThrow();

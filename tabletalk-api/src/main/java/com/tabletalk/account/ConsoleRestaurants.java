@@ -47,6 +47,9 @@ public class ConsoleRestaurants {
 
     /** Changes name, time zone or (admins only) the active flag; null leaves a value as it is. */
     public RestaurantRow update(StaffUser user, String slug, String name, String timeZone, Boolean active) {
+        if (name == null && timeZone == null && active == null) {
+            throw ApiException.invalid("Send name, timeZone or active to change.");
+        }
         if (active != null && !user.isAdmin()) {
             find(user, slug);
             throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin can activate or deactivate a restaurant.");

@@ -35,14 +35,6 @@ public class ConsoleSessions {
         }
     }
 
-    public void endAllOthers(long userId, String keepToken) {
-        dao.revokeOthers(userId, Tokens.hash(keepToken));
-    }
-
-    public void endAll(long userId) {
-        dao.revokeAll(userId);
-    }
-
     public long absoluteSeconds() {
         return (long) Math.ceil(absoluteSeconds);
     }

@@ -49,10 +49,6 @@ public final class PasswordRules {
         }
     }
 
-    static boolean isCommon(String password) {
-        return COMMON.contains(password.toLowerCase(Locale.ROOT));
-    }
-
     private static Set<String> load() {
         Set<String> words = new HashSet<>();
         try (InputStream in = PasswordRules.class.getResourceAsStream("/account/common-passwords.txt")) {

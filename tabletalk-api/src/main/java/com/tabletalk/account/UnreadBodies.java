@@ -1,7 +1,9 @@
 package com.tabletalk.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -10,6 +12,9 @@ import java.io.OutputStream;
  * request instead of the refusal. The body size limit, applied earlier, bounds what is read.
  */
 final class UnreadBodies {
+
+    /** More than any console request carries; beyond it the connection may as well close. */
+    static final long MAX_BYTES = 64 * 1024;
 
     private UnreadBodies() {
     }
@@ -22,6 +27,20 @@ final class UnreadBodies {
             request.getEntityStream().transferTo(OutputStream.nullOutputStream());
         } catch (IOException | RuntimeException e) {
             // The refusal is answered either way; a body that cannot be read only costs the connection.
+        }
+    }
+
+    /** The same where only the servlet request is at hand; reads at most {@link #MAX_BYTES}. */
+    static void discard(HttpServletRequest request) {
+        try {
+            InputStream in = request.getInputStream();
+            long read = 0;
+            byte[] buffer = new byte[4096];
+            for (int n = in.read(buffer); n >= 0 && read < MAX_BYTES; n = in.read(buffer)) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // As above: the refusal stands either way.
         }
     }
 }

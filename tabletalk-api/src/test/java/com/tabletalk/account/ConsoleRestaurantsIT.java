@@ -159,6 +159,9 @@ class ConsoleRestaurantsIT {
         }
         assertThat(admin.post("/console/restaurants", "[1,2]").status()).isEqualTo(400);
         assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("name", "y".repeat(500)))).status()).isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, "{}").status()).as("nothing to change").isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("timeZone", "Nowhere/Else"))).status()).isEqualTo(400);
+        assertThat(count("audit_log WHERE restaurant_id = " + restaurantA)).isZero();
         assertThat(count("restaurants")).isEqualTo(before);
         assertThat(admin.get("/console/restaurants/" + slugA).body().at("/restaurant/name").asText()).startsWith("Alpha");
     }
