@@ -10,17 +10,20 @@ public final class TableLabels {
 
     /**
      * Letters, digits, marks, punctuation, symbols and single inner spaces; no controls or invisible format
-     * characters, and no comma, which separates labels in a selection ({@code ?tables=1,2,7}).
+     * characters. Not allowed either: a comma, which separates labels in a selection ({@code ?tables=1,2,7});
+     * '/', backslash and '%', which the server refuses in a path even percent-encoded; and a label of dots alone,
+     * which a browser resolves away from the table's URL.
      */
-    private static final String CHARACTER = "[[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]&&[^,]]";
+    private static final String CHARACTER = "[[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]&&[^,/\\\\%]]";
     private static final Pattern ALLOWED = Pattern.compile(CHARACTER + "+( " + CHARACTER + "+)*");
+    private static final Pattern DOTS = Pattern.compile("\\.+");
 
     private TableLabels() {
     }
 
     public static boolean isValid(String label) {
         return label != null && !label.isEmpty() && label.codePointCount(0, label.length()) <= MAX_LENGTH
-                && label.length() <= 2 * MAX_LENGTH && ALLOWED.matcher(label).matches();
+                && label.length() <= 2 * MAX_LENGTH && ALLOWED.matcher(label).matches() && !DOTS.matcher(label).matches();
     }
 
     /** The label as stored: surrounding spaces dropped; 400 when it is not one a table can carry. */
@@ -28,7 +31,7 @@ public final class TableLabels {
         String label = raw == null ? null : raw.strip();
         if (!isValid(label)) {
             throw ApiException.invalid("A table label is 1 to " + MAX_LENGTH
-                    + " letters, digits, punctuation but commas, or single spaces, such as \"7\" or \"Patio 3\".");
+                    + " letters, digits, punctuation (but no , / \\ or %) or single spaces, such as \"7\" or \"Patio 3\".");
         }
         return label;
     }

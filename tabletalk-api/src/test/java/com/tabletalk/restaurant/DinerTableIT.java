@@ -39,7 +39,7 @@ class DinerTableIT {
     void arrange() {
         api = ApiClient.forPort(APP.getLocalPort());
         luigis = restaurants.create("Luigi's");
-        restaurants.addTables(luigis, "7", "Patio 3", "Ørsted 寿司");
+        restaurants.addTables(luigis, "7", "Patio 3", "Ørsted 寿司", "a;b?c#d&e+f");
     }
 
     @Test
@@ -50,6 +50,7 @@ class DinerTableIT {
         assertThat(reply.body()).isEqualTo(JSON.valueToTree(Map.of(
                 "restaurant", Map.of("slug", luigis, "name", "Luigi's"), "table", Map.of("label", "Patio 3"))));
         assertThat(api.get(tablePath(luigis, "Ørsted 寿司")).body().at("/table/label").asText()).isEqualTo("Ørsted 寿司");
+        assertThat(api.get(tablePath(luigis, "a;b?c#d&e+f")).body().at("/table/label").asText()).isEqualTo("a;b?c#d&e+f");
     }
 
     @Test
