@@ -81,7 +81,8 @@ public final class QrSheet {
                              OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = new Fonts(document);
-            document.getDocumentInformation().setTitle(fonts.printable(restaurantName, fonts.standard) + " table codes");
+            // PDF metadata is Unicode text, so the name goes in as it is even where the fonts lack its characters.
+            document.getDocumentInformation().setTitle(restaurantName + " table codes");
             for (int first = 0; first < tables.size(); first += layout.perPage) {
                 PDPage page = new PDPage(paper.size);
                 document.addPage(page);
