@@ -1,6 +1,7 @@
 package com.tabletalk.account;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -36,7 +37,13 @@ public class AccountMail {
     }
 
     static Mailer mailer(String smtpUrl) {
-        URI uri = URI.create(smtpUrl);
+        URI uri;
+        try {
+            uri = new URI(smtpUrl);
+        } catch (URISyntaxException e) {
+            // The parser's message repeats the input, password included; this one does not.
+            throw new IllegalArgumentException("SMTP_URL is not a valid URL (URL-encode special characters in the password)");
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         TransportStrategy strategy;
         int defaultPort;

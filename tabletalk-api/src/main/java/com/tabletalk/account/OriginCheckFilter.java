@@ -29,7 +29,8 @@ final class OriginCheckFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+        // Leading slashes are dropped so that /api//console/… is judged like /api/console/….
+        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
         boolean console = path.equals("console") || path.startsWith("console/");
         if (!console || SAFE_METHODS.contains(request.getMethod())) {
             return;

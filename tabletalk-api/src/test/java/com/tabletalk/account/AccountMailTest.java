@@ -35,6 +35,12 @@ class AccountMailTest {
     }
 
     @Test
+    void anUnparsableUrlIsRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> AccountMail.mailer("smtps://user:my secret@smtp.example.com"))
+                .hasMessageContaining("SMTP_URL").hasMessageNotContaining("my secret");
+    }
+
+    @Test
     void withoutAUrlNothingIsSent() {
         AccountMail mail = AccountMail.from(new AccountConfig(), "https://tabletalk.example");
 

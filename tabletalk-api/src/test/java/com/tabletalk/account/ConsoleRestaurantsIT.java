@@ -97,6 +97,8 @@ class ConsoleRestaurantsIT {
                     .as("sign-in from " + origin).isEqualTo(403);
             assertThat(browser.post("/console/sign-out", null).status()).isEqualTo(403);
         }
+        assertThat(admin.withOrigin("https://evil.example").post("//console/restaurants",
+                json(Map.of("name", "Sneaky", "timeZone", "UTC"))).status()).as("an extra slash").isNotIn(200, 201);
         assertThat(admin.withOrigin(null).get("/console/me").status()).as("reading needs no Origin").isEqualTo(200);
         assertThat(admin.get("/console/me").status()).as("the session survived the refused sign-out").isEqualTo(200);
     }

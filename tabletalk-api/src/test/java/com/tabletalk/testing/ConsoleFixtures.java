@@ -48,7 +48,7 @@ public final class ConsoleFixtures {
 
     /** A new user with a random password, not signed in (email and password are on the returned client). */
     public ConsoleClient user(Role role, long... restaurantIds) {
-        String email = role.name().toLowerCase() + "-" + SEQUENCE.incrementAndGet() + "-"
+        String email = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + SEQUENCE.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "fixture " + UUID.randomUUID();
         String hash = PASSWORDS.hash(password);
