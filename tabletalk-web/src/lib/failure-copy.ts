@@ -20,6 +20,7 @@ export const tapFailureCopy: Record<ApiFailureCode, string> = {
   session_full: 'This session already has two phones.',
   session_expired: 'This session has expired.',
   session_ended: 'This session has ended.',
+  inactive: `This table isn’t taking part just now. ${scanAgain}`,
   payload_too_large: ourSide,
   uri_too_long: ourSide,
   unsupported_media_type: ourSide,

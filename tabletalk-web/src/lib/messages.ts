@@ -110,13 +110,16 @@ export type JoinedSession = Parsed<typeof joinedSessionParser>;
 export const apiErrorCodes = [
   'invalid_request',
   'unauthorized',
+  'invalid_credentials',
   'forbidden',
   'not_found',
   'method_not_allowed',
   'version_conflict',
+  'conflict',
   'session_full',
   'session_expired',
   'session_ended',
+  'inactive',
   'payload_too_large',
   'uri_too_long',
   'unsupported_media_type',
@@ -124,8 +127,6 @@ export const apiErrorCodes = [
   'headers_too_large',
   'internal',
   'unavailable',
-  'invalid_credentials',
-  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

@@ -51,6 +51,11 @@ import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
 import com.tabletalk.question.QuestionDao;
+import com.tabletalk.restaurant.ConsoleTableResource;
+import com.tabletalk.restaurant.ConsoleTables;
+import com.tabletalk.restaurant.DinerTableResource;
+import com.tabletalk.restaurant.DinerTables;
+import com.tabletalk.restaurant.TableDao;
 import com.tabletalk.session.SessionDao;
 import com.tabletalk.session.SessionJanitor;
 import com.tabletalk.session.SessionResource;
@@ -179,7 +184,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
         FrontendLinks links = config.getWeb().links();
-        jersey.register(new SessionResource(sessions, links, rateLimiter, config.getRateLimits()));
+        DinerTables dinerTables = new DinerTables(jdbi.onDemand(TableDao.class));
+        jersey.register(new DinerTableResource(dinerTables));
+        jersey.register(new SessionResource(sessions, dinerTables, links, rateLimiter, config.getRateLimits()));
         jersey.register(new QrResource(links));
 
         AuditLog audit = new AuditLog(jdbi, environment.getObjectMapper());
@@ -197,6 +204,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new ConsoleRestaurantResource(
                 new ConsoleRestaurants(consoleRestaurants, jdbi.onDemand(AccountDao.class), audit), accounts));
         jersey.register(new AuditResource(audit));
+        jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, frontendOrigin)));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

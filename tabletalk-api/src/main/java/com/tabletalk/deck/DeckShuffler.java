@@ -31,6 +31,15 @@ public final class DeckShuffler {
         }
     }
 
+    /**
+     * The seed of a session at a restaurant's registered table: its restaurant and table are part of it, so two
+     * restaurants' "table 7" play different decks. The ids stay the same when a table is renamed, and the
+     * separator cannot occur in a walk-in table token, so no walk-in table shares a seed with a registered one.
+     */
+    public static String seedAtTable(long restaurantId, long tableId, String context, LocalDate serviceDay) {
+        return seed("restaurant/" + restaurantId + "/table/" + tableId, context, serviceDay);
+    }
+
     public static List<Integer> shuffle(List<Integer> ids, String seedHex) {
         long seed = ByteBuffer.wrap(HexFormat.of().parseHex(seedHex), 0, Long.BYTES).getLong();
         Random random = new Random(seed);

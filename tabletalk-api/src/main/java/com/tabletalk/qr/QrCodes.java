@@ -28,7 +28,7 @@ public final class QrCodes {
     }
 
     public static String svg(String content) {
-        BitMatrix matrix = encode(content, 0);
+        BitMatrix matrix = modules(content);
         int width = matrix.getWidth();
         int height = matrix.getHeight();
         StringBuilder path = new StringBuilder();
@@ -51,6 +51,11 @@ public final class QrCodes {
                 + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code\">"
                 + "<rect width=\"" + width + "\" height=\"" + height + "\" fill=\"#ffffff\"/>"
                 + "<path fill=\"#000000\" d=\"" + path + "\"/></svg>";
+    }
+
+    /** One bit per module, quiet zone included: for drawing the code as vector shapes. */
+    public static BitMatrix modules(String content) {
+        return encode(content, 0);
     }
 
     public static byte[] png(String content, int size) {

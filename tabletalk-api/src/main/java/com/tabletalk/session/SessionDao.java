@@ -25,15 +25,20 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 public interface SessionDao {
 
     String COLUMNS = "id, table_token, context, mode, status, version, deck_seed, deck, position, revealed, "
-            + "participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed";
+            + "participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
+            + "(SELECT r.slug FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_slug, "
+            + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
+            + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label";
 
-    @SqlQuery("INSERT INTO sessions (id, table_token, context, mode, status, version, deck_seed, deck, position, revealed, "
-            + "participants, created_at, last_active_at, expires_at) "
-            + "VALUES (:id, :tableToken, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, CAST(:participants AS jsonb), "
+    @SqlQuery("INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
+            + "deck, position, revealed, participants, created_at, last_active_at, expires_at) "
+            + "VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, "
+            + "CAST(:participants AS jsonb), "
             + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds))) "
             + "RETURNING " + COLUMNS)
     @UseRowMapper(Mapper.class)
-    SessionRow insert(@Bind("id") UUID id, @Bind("tableToken") String tableToken, @Bind("context") String context,
+    SessionRow insert(@Bind("id") UUID id, @Bind("tableToken") String tableToken, @Bind("restaurantId") Long restaurantId,
+                      @Bind("tableId") Long tableId, @Bind("context") String context,
                       @Bind("mode") String mode, @Bind("status") String status, @Bind("deckSeed") String deckSeed,
                       @Bind("deck") int[] deck, @Bind("participants") String participantsJson,
                       @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
@@ -95,7 +100,12 @@ public interface SessionDao {
                     SessionStatus.fromWire(rs.getString("status")), rs.getLong("version"), rs.getString("deck_seed"),
                     Arrays.asList(deck), rs.getInt("position"), rs.getBoolean("revealed"), participants,
                     rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                    rs.getBoolean("lapsed"));
+                    rs.getBoolean("lapsed"), place(rs));
+        }
+
+        private static TablePlace place(ResultSet rs) throws SQLException {
+            String slug = rs.getString("restaurant_slug");
+            return slug == null ? null : new TablePlace(slug, rs.getString("restaurant_name"), rs.getString("table_label"));
         }
 
         static String write(List<ParticipantRow> participants) {

@@ -30,14 +30,17 @@ import java.util.UUID;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final RegisteredTables tables;
     private final FrontendLinks links;
     private final RateLimiter rateLimiter;
     private final RateLimitConfig limits;
     private final RateLimiter.Limit creates;
     private final RateLimiter.Limit joins;
 
-    public SessionResource(SessionService sessions, FrontendLinks links, RateLimiter rateLimiter, RateLimitConfig limits) {
+    public SessionResource(SessionService sessions, RegisteredTables tables, FrontendLinks links, RateLimiter rateLimiter,
+                           RateLimitConfig limits) {
         this.sessions = sessions;
+        this.tables = tables;
         this.links = links;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -45,7 +48,8 @@ public class SessionResource {
         this.joins = new RateLimiter.Limit("join", limits.joinsPerSessionPerMinute(), Duration.ofMinutes(1));
     }
 
-    public record CreateSessionRequest(String tableToken, String context, String mode) {
+    /** Either a walk-in {@code tableToken}, or the {@code restaurant} slug and {@code table} label of a registered table. */
+    public record CreateSessionRequest(String tableToken, String restaurant, String table, String context, String mode) {
     }
 
     public record ParticipantCredentials(String id, String token) {
@@ -61,10 +65,23 @@ public class SessionResource {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with tableToken, context and mode.");
         }
-        SessionService.Joined joined = sessions.create(new TableToken(request.tableToken()), request.context(), request.mode());
+        SessionService.Joined joined = created(request);
         return Response.created(uri.getAbsolutePathBuilder().path(joined.session().id().toString()).build())
                 .entity(response(joined))
                 .build();
+    }
+
+    private SessionService.Joined created(CreateSessionRequest request) {
+        if (request.restaurant() == null && request.table() == null) {
+            return sessions.create(new TableToken(request.tableToken()), request.context(), request.mode());
+        }
+        if (request.tableToken() != null) {
+            throw ApiException.invalid("Send either tableToken or restaurant and table, not both.");
+        }
+        if (request.restaurant() == null || request.table() == null) {
+            throw ApiException.invalid("A session at a restaurant's table needs both restaurant and table.");
+        }
+        return sessions.createAtTable(tables.open(request.restaurant(), request.table()), request.context(), request.mode());
     }
 
     @POST

@@ -7,15 +7,25 @@ import java.util.UUID;
 
 /**
  * A session as the database holds it. {@code lapsed} is computed by the database on read: the session is still
- * marked open but its expiry time has passed.
+ * marked open but its expiry time has passed. {@code place} is the registered table it started from, or null for
+ * a walk-in table.
  */
 public record SessionRow(UUID id, String tableToken, Context context, Mode mode, SessionStatus status, long version,
                          String deckSeed, List<Integer> deck, int position, boolean revealed,
-                         List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed) {
+                         List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed,
+                         TablePlace place) {
 
     public SessionRow {
         deck = List.copyOf(deck);
         participants = List.copyOf(participants);
+    }
+
+    /** A walk-in session: started from a table token, at no registered table. */
+    public SessionRow(UUID id, String tableToken, Context context, Mode mode, SessionStatus status, long version,
+                      String deckSeed, List<Integer> deck, int position, boolean revealed,
+                      List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed) {
+        this(id, tableToken, context, mode, status, version, deckSeed, deck, position, revealed, participants, createdAt,
+                expiresAt, lapsed, null);
     }
 
     /** The status clients see: an open session past its expiry time is expired even before the janitor marks it. */
@@ -29,6 +39,6 @@ public record SessionRow(UUID id, String tableToken, Context context, Mode mode,
 
     public SessionRow with(SessionStatus newStatus, int newPosition, boolean newRevealed, List<ParticipantRow> newParticipants) {
         return new SessionRow(id, tableToken, context, mode, newStatus, version, deckSeed, deck, newPosition, newRevealed,
-                newParticipants, createdAt, expiresAt, lapsed);
+                newParticipants, createdAt, expiresAt, lapsed, place);
     }
 }

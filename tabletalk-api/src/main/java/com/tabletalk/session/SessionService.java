@@ -77,23 +77,48 @@ public class SessionService {
         String tableToken = table.value();
         Context context = Context.fromWire(contextName);
         Mode mode = Mode.fromWire(modeName);
+        String seed = DeckShuffler.seed(tableToken, context.wire(), serviceDay());
+        return create(tableToken, null, context, mode, seed);
+    }
+
+    /**
+     * A new session at a restaurant's registered table, with its participant A. Its table token, which the
+     * walk-in flow and older clients read, is made from the restaurant's slug and the table's label.
+     */
+    public Joined createAtTable(RegisteredTable table, String contextName, String modeName) {
+        Context context = Context.fromWire(contextName);
+        Mode mode = Mode.fromWire(modeName);
+        String seed = DeckShuffler.seedAtTable(table.restaurantId(), table.tableId(), context.wire(), serviceDay());
+        return create(tokenOf(table), table, context, mode, seed);
+    }
+
+    private Joined create(String tableToken, RegisteredTable at, Context context, Mode mode, String seed) {
         List<Integer> active = questions.activeIds(context);
         if (active.isEmpty()) {
             throw new IllegalStateException("The question bank has no active questions for " + context.wire());
         }
-        LocalDate serviceDay = LocalDate.now(clock.withZone(config.serviceZone()));
-        String seed = DeckShuffler.seed(tableToken, context.wire(), serviceDay);
         List<Integer> deck = DeckShuffler.shuffle(active, seed);
         String token = ParticipantTokens.newToken();
         List<ParticipantRow> participants = List.of(ParticipantRow.joined(PARTICIPANT_IDS[0], ParticipantTokens.hash(token)));
         SessionStatus status = mode == Mode.DUAL ? SessionStatus.WAITING : SessionStatus.ACTIVE;
-        SessionRow created = sessions.insert(UUID.randomUUID(), tableToken, context.wire(), mode.wire(), status.wire(), seed,
+        SessionRow created = sessions.insert(UUID.randomUUID(), tableToken, at == null ? null : at.restaurantId(),
+                at == null ? null : at.tableId(), context.wire(), mode.wire(), status.wire(), seed,
                 deck.stream().mapToInt(Integer::intValue).toArray(), SessionDao.Mapper.write(participants),
                 config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
         metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire())).inc();
         analytics.record(AnalyticsSink.SESSION_CREATED, created.id(), describe(created));
         analytics.record(AnalyticsSink.CARD_SHOWN, created.id(), describeCard(created));
         return new Joined(view(created), PARTICIPANT_IDS[0], token, true);
+    }
+
+    private LocalDate serviceDay() {
+        return LocalDate.now(clock.withZone(config.serviceZone()));
+    }
+
+    /** {@code <slug>-<label>} with anything but letters, digits, '-' and '_' as '_', cut to a table token's length. */
+    private static String tokenOf(RegisteredTable table) {
+        String token = (table.restaurantSlug() + "-" + table.tableLabel()).replaceAll("[^A-Za-z0-9_-]", "_");
+        return token.length() > 64 ? token.substring(0, 64) : token;
     }
 
     /**

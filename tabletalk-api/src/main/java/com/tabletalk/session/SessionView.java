@@ -12,7 +12,16 @@ import java.util.UUID;
 /** The session state every client renders: the same JSON over REST and the live channel. */
 public record SessionView(UUID id, String tableToken, String context, String mode, String status, long version,
                           int position, int deckSize, Card card, boolean revealed, List<ParticipantView> participants,
-                          Map<String, String> answers, Instant createdAt, Instant expiresAt) {
+                          Map<String, String> answers, Instant createdAt, Instant expiresAt,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Restaurant restaurant,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Table table) {
+
+    /** The restaurant of a session started from a registered table; absent for walk-in tables. */
+    public record Restaurant(String slug, String name) {
+    }
+
+    public record Table(String label) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Card(int questionId, String text, String type, List<Question.Option> options, String category,
@@ -33,9 +42,12 @@ public record SessionView(UUID id, String tableToken, String context, String mod
         if (SessionRules.answersVisible(session)) {
             session.participants().stream().filter(p -> p.answer() != null).forEach(p -> answers.put(p.id(), p.answer()));
         }
+        TablePlace place = session.place();
         return new SessionView(session.id(), session.tableToken(), session.context().wire(), session.mode().wire(),
                 session.effectiveStatus().wire(), session.version(), session.position(), session.deck().size(), card,
                 session.revealed(), participants, answers, session.createdAt().truncatedTo(ChronoUnit.MILLIS),
-                session.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+                session.expiresAt().truncatedTo(ChronoUnit.MILLIS),
+                place == null ? null : new Restaurant(place.restaurantSlug(), place.restaurantName()),
+                place == null ? null : new Table(place.tableLabel()));
     }
 }

@@ -20,6 +20,15 @@ class DeckShufflerTest {
     }
 
     @Test
+    void aRegisteredTablesSeedHoldsItsRestaurantAndTable() {
+        // printf 'restaurant/3/table/7|exploring|2026-11-22' | sha256sum
+        assertThat(DeckShuffler.seedAtTable(3, 7, "exploring", DAY))
+                .isEqualTo("b26d349218120b2d8c7851f2e40a32f9faee1a844e1a3510dc1ccae62ca59867");
+        assertThat(DeckShuffler.seedAtTable(4, 7, "exploring", DAY)).isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
+        assertThat(DeckShuffler.seedAtTable(3, 8, "exploring", DAY)).isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
+    }
+
+    @Test
     void theSameTableContextAndDayGiveTheSameOrder() {
         String seed = DeckShuffler.seed("t7", "exploring", DAY);
 

@@ -29,7 +29,8 @@ class ContractFixturesTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @ParameterizedTest
-    @ValueSource(strings = {"state-message.json", "state-message-open-card.json", "pong-message.json", "error-message.json"})
+    @ValueSource(strings = {"state-message.json", "state-message-open-card.json", "state-message-at-table.json", "pong-message.json",
+        "error-message.json"})
     void fixtureRoundTripsThroughTheServerMessageTypes(String fixture) throws IOException {
         JsonNode expected;
         try (InputStream in = getClass().getResourceAsStream("/contract/" + fixture)) {
