@@ -1,5 +1,6 @@
 package com.tabletalk.account;
 
+import com.tabletalk.common.FrontendLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -31,8 +32,8 @@ public class AccountMail {
         this.from = from;
     }
 
-    public static AccountMail from(AccountConfig config, String frontendOrigin) {
-        String from = config.mailFrom().isEmpty() ? "no-reply@" + URI.create(frontendOrigin).getHost() : config.mailFrom();
+    public static AccountMail from(AccountConfig config, FrontendLinks links) {
+        String from = config.mailFrom().isEmpty() ? "no-reply@" + URI.create(links.origin()).getHost() : config.mailFrom();
         return new AccountMail(config.smtpUrl().isEmpty() ? Optional.empty() : Optional.of(mailer(config.smtpUrl())), from);
     }
 

@@ -1,5 +1,6 @@
 package com.tabletalk.account;
 
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.RateLimiter;
@@ -27,14 +28,14 @@ public class AccountService {
     private final AccountMail mail;
     private final AuditLog audit;
     private final AccountConfig config;
-    private final String frontendOrigin;
+    private final FrontendLinks links;
     private final RateLimiter rateLimiter;
     private final RateLimiter.Limit signInsPerEmail;
     private final RateLimiter.Limit signInsPerAddress;
     private final RateLimiter.Limit resetMailsPerEmail;
 
     public AccountService(Jdbi jdbi, Passwords passwords, ConsoleSessions sessions, AccountMail mail, AuditLog audit,
-                          AccountConfig config, String frontendOrigin, RateLimiter rateLimiter) {
+                          AccountConfig config, FrontendLinks links, RateLimiter rateLimiter) {
         this.jdbi = jdbi;
         this.accounts = jdbi.onDemand(AccountDao.class);
         this.passwords = passwords;
@@ -42,7 +43,7 @@ public class AccountService {
         this.mail = mail;
         this.audit = audit;
         this.config = config;
-        this.frontendOrigin = frontendOrigin;
+        this.links = links;
         this.rateLimiter = rateLimiter;
         this.signInsPerEmail = new RateLimiter.Limit("console-sign-in-email", config.signInsPerEmail(), config.signInWindow());
         this.signInsPerAddress = new RateLimiter.Limit("console-sign-in-address", config.signInsPerAddress(), config.signInWindow());
@@ -199,7 +200,7 @@ public class AccountService {
     private String newReset(long userId, Long createdBy) {
         String token = Tokens.newToken();
         accounts.insertReset(Tokens.hash(token), userId, createdBy, seconds(config.resetLifetime()));
-        return frontendOrigin + "/console/reset/" + token;
+        return links.consoleReset(token);
     }
 
     private String resetText(String link) {
@@ -209,11 +210,7 @@ public class AccountService {
     }
 
     private String inviteLink(String token) {
-        return inviteLink(frontendOrigin, token);
-    }
-
-    static String inviteLink(String frontendOrigin, String token) {
-        return frontendOrigin + "/console/invite/" + token;
+        return links.consoleInvite(token);
     }
 
     static double seconds(java.time.Duration duration) {

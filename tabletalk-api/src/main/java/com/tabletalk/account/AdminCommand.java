@@ -1,12 +1,15 @@
 package com.tabletalk.account;
 
-import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.common.FrontendLinks;
+import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.util.Map;
+import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -18,10 +21,19 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * which that person sets their password and becomes an admin. This is how the first admin is made; there is no
  * default account or password.
  */
-public class AdminCommand extends ConfiguredCommand<TableTalkConfiguration> {
+public class AdminCommand<C extends Configuration> extends ConfiguredCommand<C> {
 
-    public AdminCommand() {
+    private final Function<C, DataSourceFactory> database;
+    private final Function<C, AccountConfig> account;
+    private final Function<C, FrontendLinks> links;
+
+    /** The parts of the application's configuration the command needs, each read by one function. */
+    public AdminCommand(Function<C, DataSourceFactory> database, Function<C, AccountConfig> account,
+                        Function<C, FrontendLinks> links) {
         super("admin", "Console administration: 'admin invite --email ADDRESS config.yml' prints an admin invite link");
+        this.database = database;
+        this.account = account;
+        this.links = links;
     }
 
     @Override
@@ -38,7 +50,7 @@ public class AdminCommand extends ConfiguredCommand<TableTalkConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<TableTalkConfiguration> bootstrap, Namespace namespace, TableTalkConfiguration config)
+    protected void run(Bootstrap<C> bootstrap, Namespace namespace, C config)
             throws Exception {
         String email;
         try {
@@ -46,16 +58,16 @@ public class AdminCommand extends ConfiguredCommand<TableTalkConfiguration> {
         } catch (ApiException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "admin");
+        ManagedDataSource dataSource = database.apply(config).build(bootstrap.getMetricRegistry(), "admin");
         dataSource.start();
         try {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
             String token = Tokens.newToken();
             jdbi.onDemand(AccountDao.class).insertInvite(Tokens.hash(token), email, Role.ADMIN.name(), null, null,
-                    AccountService.seconds(config.getAccount().inviteLifetime()));
+                    AccountService.seconds(account.apply(config).inviteLifetime()));
             new AuditLog(jdbi, bootstrap.getObjectMapper()).record(null, "invite.created", null,
                     Map.of("email", email, "role", Role.ADMIN.name(), "by", "command line"));
-            System.out.println(AccountService.inviteLink(config.getWeb().frontendOrigin(), token));
+            System.out.println(links.apply(config).consoleInvite(token));
         } finally {
             dataSource.stop();
         }

@@ -97,7 +97,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
-        bootstrap.addCommand(new AdminCommand());
+        bootstrap.addCommand(new AdminCommand<TableTalkConfiguration>(
+                TableTalkConfiguration::getDatabase, TableTalkConfiguration::getAccount, config -> config.getWeb().links()));
         // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
         bootstrap.registerMetrics();
     }
@@ -193,7 +194,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         ConsoleSessions consoleSessions = new ConsoleSessions(jdbi.onDemand(ConsoleSessionDao.class), config.getAccount());
         liveScheduler.scheduleWithFixedDelay(consoleSessions::removeExpiredQuietly, 1, 60, TimeUnit.MINUTES);
         AccountService accounts = new AccountService(jdbi, new Passwords(), consoleSessions,
-                AccountMail.from(config.getAccount(), frontendOrigin), audit, config.getAccount(), frontendOrigin, rateLimiter);
+                AccountMail.from(config.getAccount(), links), audit, config.getAccount(), links, rateLimiter);
         ConsoleRestaurantDao consoleRestaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
         SignedInResponses signedIn = new SignedInResponses(consoleSessions, consoleRestaurants);
         ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
@@ -204,7 +205,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new ConsoleRestaurantResource(
                 new ConsoleRestaurants(consoleRestaurants, jdbi.onDemand(AccountDao.class), audit), accounts));
         jersey.register(new AuditResource(audit));
-        jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, frontendOrigin)));
+        jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, links)));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

@@ -71,6 +71,8 @@ public final class Failures {
             case 414 -> new ApiException(ErrorCode.URI_TOO_LONG, "The address is too long.");
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
             case 431 -> new ApiException(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
+            // An HTTP version the server does not speak is the client's mistake, not an error of ours.
+            case 505 -> ApiException.invalid("Use HTTP/1.1 or HTTP/2.");
             case 503 -> new ApiException(ErrorCode.UNAVAILABLE, "The service cannot answer right now; try again in a moment.",
                     Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS));
             default -> status >= 500

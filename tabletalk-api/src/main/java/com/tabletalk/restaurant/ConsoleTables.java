@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
@@ -24,12 +25,12 @@ public class ConsoleTables {
 
     private final TableDao tables;
     private final AuditLog audit;
-    private final String frontendOrigin;
+    private final FrontendLinks links;
 
-    public ConsoleTables(TableDao tables, AuditLog audit, String frontendOrigin) {
+    public ConsoleTables(TableDao tables, AuditLog audit, FrontendLinks links) {
         this.tables = tables;
         this.audit = audit;
-        this.frontendOrigin = frontendOrigin;
+        this.links = links;
     }
 
     /** A table as the console lists it. */
@@ -145,11 +146,11 @@ public class ConsoleTables {
     }
 
     private TableView view(ScopedRestaurant restaurant, TableRow row) {
-        return new TableView(row.label(), DinerLinks.table(frontendOrigin, restaurant.slug(), row.label()), row.active());
+        return new TableView(row.label(), links.restaurantTable(restaurant.slug(), row.label()), row.active());
     }
 
     private PrintedTable printed(ScopedRestaurant restaurant, String label) {
-        return new PrintedTable(label, DinerLinks.table(frontendOrigin, restaurant.slug(), label));
+        return new PrintedTable(label, links.restaurantTable(restaurant.slug(), label));
     }
 
     /** Runs one statement; a label that is already taken (by this request or another at once) is a 409. */

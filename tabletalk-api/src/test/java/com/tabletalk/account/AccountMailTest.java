@@ -1,5 +1,7 @@
 package com.tabletalk.account;
 
+import com.tabletalk.common.FrontendLinks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class AccountMailTest {
 
     @Test
     void withoutAUrlNothingIsSent() {
-        AccountMail mail = AccountMail.from(new AccountConfig(), "https://tabletalk.example");
+        AccountMail mail = AccountMail.from(new AccountConfig(), new FrontendLinks("https://tabletalk.example"));
 
         assertThat(mail.configured()).isFalse();
         assertThat(mail.send("someone@example.com", "subject", "text")).isFalse();

@@ -20,6 +20,13 @@ class LogRedactionTest {
     }
 
     @Test
+    void anAddressInsideADottedNameIsRedactedToo() {
+        String line = "metrics:name=org.eclipse.jetty.server.HttpConnectionFactory.127.0.0.1.0.connections";
+
+        assertThat(LogRedaction.redact(line)).doesNotContain("127.0.0.1").startsWith("metrics:name=org.eclipse.jetty.");
+    }
+
+    @Test
     void ordinaryLineTextStaysReadable() {
         String line = "{\"timestamp\":\"2026-11-29T19:45:08.123+0000\",\"level\":\"ERROR\","
                 + "\"logger\":\"org.eclipse.jetty.server.handler.ContextHandler\","

@@ -130,6 +130,7 @@ class HttpHardeningIT {
                 Arguments.of("GET /api/sessions\\..\\contexts HTTP/1.1", "", 400, "invalid_request"),
                 Arguments.of("GET /api/sessions/" + "a".repeat(20_000) + " HTTP/1.1", "", 414, "uri_too_long"),
                 Arguments.of("GET /api/contexts HTTP/1.1", "X-Padding: " + "a".repeat(20_000) + "\r\n", 431, "headers_too_large"),
+                Arguments.of("GET /api/health HTTP/9.9", "", 400, "invalid_request"),
                 Arguments.of("TRACE /api/contexts HTTP/1.1", "", 405, "method_not_allowed"),
                 Arguments.of("BREW /api/contexts HTTP/1.1", "", 405, "method_not_allowed"));
     }
