@@ -21,24 +21,36 @@ class ArchitectureTest {
 
     @Test
     void noFeatureDependsOnTheApp() {
-        noClasses().that().resideOutsideOfPackage("com.tabletalk.app..")
-                .should().dependOnClassesThat().resideInAPackage("com.tabletalk.app..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.tabletalk.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.tabletalk.app..")
                 .because("a feature owns its configuration and is wired by the app, never the other way round")
                 .check(MAIN);
     }
 
     @Test
     void sessionsDoNotKnowTheLiveChannel() {
-        noClasses().that().resideInAPackage("com.tabletalk.session..")
-                .should().dependOnClassesThat().resideInAPackage("com.tabletalk.live..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.tabletalk.session..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.tabletalk.live..")
                 .because("the live channel listens to sessions; sessions do not call it")
                 .check(MAIN);
     }
 
     @Test
     void commonDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("com.tabletalk.common..")
-                .should().dependOnClassesThat(resideInAPackage("com.tabletalk..").and(resideOutsideOfPackage("com.tabletalk.common..")))
+        noClasses()
+                .that()
+                .resideInAPackage("com.tabletalk.common..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("com.tabletalk..").and(resideOutsideOfPackage("com.tabletalk.common..")))
                 .because("common is shared by every feature")
                 .check(MAIN);
     }

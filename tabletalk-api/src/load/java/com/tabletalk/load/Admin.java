@@ -12,15 +12,22 @@ import java.util.Map;
 /** The service's admin port: heap, threads and open sockets from {@code /metrics}, and {@code POST /tasks/gc}. */
 final class Admin {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
 
     Admin(String base) {
         this.base = base.replaceAll("/+$", "");
     }
 
-    record Sample(long heapUsed, long heapMax, long threads, long openSockets, long slowClosed, long rateLimitedClosed,
-                  long silentClosed) {
+    record Sample(
+            long heapUsed,
+            long heapMax,
+            long threads,
+            long openSockets,
+            long slowClosed,
+            long rateLimitedClosed,
+            long silentClosed) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("heapUsedMiB", heapUsed / 1048576.0);
@@ -36,12 +43,17 @@ final class Admin {
 
     Sample sample() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode metrics = Api.JSON.readTree(response.body());
             JsonNode gauges = metrics.path("gauges");
             JsonNode counters = metrics.path("counters");
-            return new Sample(gauges.path("jvm.memory.heap.used").path("value").asLong(),
+            return new Sample(
+                    gauges.path("jvm.memory.heap.used").path("value").asLong(),
                     gauges.path("jvm.memory.heap.max").path("value").asLong(),
                     gauges.path("jvm.threads.count").path("value").asLong(),
                     gauges.path("live.sockets.open").path("value").asLong(),
@@ -62,8 +74,12 @@ final class Admin {
     Sample afterGc() {
         for (int i = 0; i < 2; i++) {
             try {
-                http.send(HttpRequest.newBuilder(URI.create(base + "/tasks/gc")).timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/tasks/gc"))
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 return sample();
             }

@@ -47,7 +47,11 @@ final class Api {
     }
 
     static String createBody(String table, String context, String mode) {
-        return SessionFixtures.aSession().at(table).withContext(context).withMode(mode).body();
+        return SessionFixtures.aSession()
+                .at(table)
+                .withContext(context)
+                .withMode(mode)
+                .body();
     }
 
     CompletableFuture<ApiClient.Reply> postAsync(String path, String body, String token, String address) {
@@ -91,7 +95,8 @@ final class Api {
         if (reply.status() != 201) {
             throw new IllegalStateException("create answered " + reply);
         }
-        return new Joined(SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
+        return new Joined(
+                SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
     }
 
     Joined join(String sessionId, String address) {
@@ -99,6 +104,7 @@ final class Api {
         if (reply.status() != 201) {
             throw new IllegalStateException("join answered " + reply);
         }
-        return new Joined(SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
+        return new Joined(
+                SessionFixtures.Phone.joined(client, reply), reply.body().get("session"));
     }
 }

@@ -44,12 +44,20 @@ final class CreateScenario implements Scenario {
                     }
                     long t0 = System.nanoTime();
                     long n = sent++;
-                    api.postAsync("/sessions", Api.createBody("c-" + run + "-" + n, contexts[(int) (n % 3)], n % 2 == 0 ? "dual" : "single"),
-                            null, Api.randomAddress()).whenComplete((reply, failure) -> {
+                    api.postAsync(
+                                    "/sessions",
+                                    Api.createBody(
+                                            "c-" + run + "-" + n,
+                                            contexts[(int) (n % 3)],
+                                            n % 2 == 0 ? "dual" : "single"),
+                                    null,
+                                    Api.randomAddress())
+                            .whenComplete((reply, failure) -> {
                                 inFlight.release();
                                 rig.recordMicros(latency, System.nanoTime() - t0);
                                 int status = failure != null ? -1 : reply.status();
-                                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                                statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                        .incrementAndGet();
                                 if (status == 201) {
                                     created.incrementAndGet();
                                 }
@@ -75,7 +83,10 @@ final class CreateScenario implements Scenario {
             report.latency("create latency", latency);
             report.put("samples", samples);
             report.put("service at end", admins.get(0).sample().asMap());
-            long failures = statuses.entrySet().stream().filter(e -> e.getKey() != 201).mapToLong(e -> e.getValue().get()).sum();
+            long failures = statuses.entrySet().stream()
+                    .filter(e -> e.getKey() != 201)
+                    .mapToLong(e -> e.getValue().get())
+                    .sum();
             report.check("no errors", failures == 0, failures + " non-201 answers");
         }
     }

@@ -29,8 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Fuzz {
 
     /** A target session, with a participant's token and the version it stood at when fuzzing began. */
-    record Target(String sessionId, String token, long version) {
-    }
+    record Target(String sessionId, String token, long version) {}
 
     final Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
     final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
@@ -46,7 +45,8 @@ final class Fuzz {
     private final String host;
     private final int port;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final long seed;
 
     Fuzz(String target, long seed) {
@@ -81,8 +81,24 @@ final class Fuzz {
 
     /** A version that is never the current one: stale replays, out of range, wrong types. */
     static String badVersion(Random random, long current) {
-        String[] odd = {"0", "-1", "1e400", "99999999999999999999999999", "9223372036854775808", "-9223372036854775809",
-            "1.5", "\"1\"", "\"" + current + "\"", "true", "null", "[]", "{}", "NaN", "0x10", Long.toString(current + 1000)};
+        String[] odd = {
+            "0",
+            "-1",
+            "1e400",
+            "99999999999999999999999999",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1.5",
+            "\"1\"",
+            "\"" + current + "\"",
+            "true",
+            "null",
+            "[]",
+            "{}",
+            "NaN",
+            "0x10",
+            Long.toString(current + 1000)
+        };
         if (random.nextBoolean() && current > 1) {
             return Long.toString(1 + (long) random.nextInt((int) Math.min(Integer.MAX_VALUE, current - 1)));
         }
@@ -91,7 +107,9 @@ final class Fuzz {
 
     /** A command or message that must change nothing. */
     static String badMessage(Random random, long current) {
-        String[] types = {"next", "reveal", "ready", "answer", "end", "hello", "ping", "NEXT", "nope", "", "__proto__", "state"};
+        String[] types = {
+            "next", "reveal", "ready", "answer", "end", "hello", "ping", "NEXT", "nope", "", "__proto__", "state"
+        };
         String type = types[random.nextInt(types.length)];
         return switch (random.nextInt(16)) {
             case 0 -> randomText(random, 1 + random.nextInt(200));
@@ -99,18 +117,41 @@ final class Fuzz {
             case 2 -> "{\"type\":\"" + type + "\",\"version\":" + badVersion(random, current) + "}";
             case 3 -> "{\"type\":\"next\",\"version\":" + badVersion(random, current) + "}";
             case 4 -> "{\"type\":\"end\",\"version\":" + badVersion(random, current) + "}";
-            case 5 -> "{\"type\":\"answer\",\"optionId\":" + pick(random, "\"z\"", "5", "null", "\"a\"", "[\"a\"]", "\"" + "a".repeat(300) + "\"")
-                    + ",\"version\":" + badVersion(random, current) + "}";
-            case 6 -> "{\"type\":\"ready\",\"ready\":" + pick(random, "\"yes\"", "1", "null", "{}", "true") + ",\"version\":" + badVersion(random, current) + "}";
+            case 5 ->
+                "{\"type\":\"answer\",\"optionId\":"
+                        + pick(random, "\"z\"", "5", "null", "\"a\"", "[\"a\"]", "\"" + "a".repeat(300) + "\"")
+                        + ",\"version\":" + badVersion(random, current) + "}";
+            case 6 ->
+                "{\"type\":\"ready\",\"ready\":" + pick(random, "\"yes\"", "1", "null", "{}", "true") + ",\"version\":"
+                        + badVersion(random, current) + "}";
             case 7 -> "{\"type\":" + pick(random, "1", "null", "true", "[]", "{}", "\"" + type + "\"") + "}";
-            case 8 -> pick(random, "[]", "null", "42", "\"next\"", "true", "{}", "", " ", "{\"type\":\"next\"}", "{\"version\":1}");
+            case 8 ->
+                pick(
+                        random,
+                        "[]",
+                        "null",
+                        "42",
+                        "\"next\"",
+                        "true",
+                        "{}",
+                        "",
+                        " ",
+                        "{\"type\":\"next\"}",
+                        "{\"version\":1}");
             case 9 -> "{\"type\":\"next\",\"version\":" + badVersion(random, current) + ",\"type\":\"end\"}";
-            case 10 -> "{\"type\":\"next\",\"version\":" + badVersion(random, current) + ",\"extra\":" + deepJson(50, true) + "}";
-            case 11 -> "{\"type\":\"hello\",\"token\":" + pick(random, "null", "1", "\"\"", "\"" + "x".repeat(5000) + "\"", "\"../../etc\"") + "}";
+            case 10 ->
+                "{\"type\":\"next\",\"version\":" + badVersion(random, current) + ",\"extra\":" + deepJson(50, true)
+                        + "}";
+            case 11 ->
+                "{\"type\":\"hello\",\"token\":"
+                        + pick(random, "null", "1", "\"\"", "\"" + "x".repeat(5000) + "\"", "\"../../etc\"") + "}";
             case 12 -> "{\"type\":\"next\",\"version\":" + badVersion(random, current) + "";
-            case 13 -> "{\"type\":\"reveal\",\"version\":" + badVersion(random, current) + ",\"session\":{\"version\":1}}";
+            case 13 ->
+                "{\"type\":\"reveal\",\"version\":" + badVersion(random, current) + ",\"session\":{\"version\":1}}";
             case 14 -> "\uFEFF{\"type\":\"next\",\"version\":" + badVersion(random, current) + "}";
-            default -> "{\"type\":\"" + type + "\",\"version\":" + badVersion(random, current) + ",\"optionId\":\"b\",\"ready\":false}";
+            default ->
+                "{\"type\":\"" + type + "\",\"version\":" + badVersion(random, current)
+                        + ",\"optionId\":\"b\",\"ready\":false}";
         };
     }
 
@@ -123,35 +164,79 @@ final class Fuzz {
     private HttpRequest restCase(Random random, Target target) {
         String session = target.sessionId();
         String body = badMessage(random, target.version());
-        String[] paths = {"/sessions", "/sessions/" + session + "/commands", "/sessions/" + session + "/participants",
-            "/sessions/" + session, "/sessions/not-a-uuid/commands", "/sessions/" + session.toUpperCase() + "x/commands",
-            "/sessions/%00", "/sessions/..%2f..%2fetc%2fpasswd", "/sessions/" + "9".repeat(2000), "/tables/%20/qr.svg",
+        String[] paths = {
+            "/sessions",
+            "/sessions/" + session + "/commands",
+            "/sessions/" + session + "/participants",
+            "/sessions/" + session,
+            "/sessions/not-a-uuid/commands",
+            "/sessions/" + session.toUpperCase() + "x/commands",
+            "/sessions/%00",
+            "/sessions/..%2f..%2fetc%2fpasswd",
+            "/sessions/" + "9".repeat(2000),
+            "/tables/%20/qr.svg",
             "/tables/t1/qr.png?size=" + pick(random, "-1", "0", "99999999", "abc", "1e9", "9223372036854775808"),
-            "/sessions/" + session + "/qr.svg?x=" + "%ff".repeat(50), "/contexts?context=" + "[".repeat(100),
-            "/sessions/" + session + "/live", "/sessions/00000000-0000-0000-0000-000000000000/commands"};
+            "/sessions/" + session + "/qr.svg?x=" + "%ff".repeat(50),
+            "/contexts?context=" + "[".repeat(100),
+            "/sessions/" + session + "/live",
+            "/sessions/00000000-0000-0000-0000-000000000000/commands"
+        };
         String path = paths[random.nextInt(paths.length)];
         if (random.nextInt(4) == 0 && path.startsWith("/sessions")) {
             body = switch (random.nextInt(4)) {
-                case 0 -> "{\"tableToken\":" + pick(random, "\"" + "t".repeat(65) + "\"", "1", "null", "\"a b\"", "\"t1\"", "true", "1.5e3")
-                        + ",\"context\":" + pick(random, "\"exploring\"", "\"EXPLORING\"", "\"x\"", "1", "[]", "false")
-                        + ",\"mode\":" + pick(random, "\"triple\"", "\"dual\"", "null", "{}", "2", "true") + "}";
+                case 0 ->
+                    "{\"tableToken\":"
+                            + pick(
+                                    random,
+                                    "\"" + "t".repeat(65) + "\"",
+                                    "1",
+                                    "null",
+                                    "\"a b\"",
+                                    "\"t1\"",
+                                    "true",
+                                    "1.5e3")
+                            + ",\"context\":"
+                            + pick(random, "\"exploring\"", "\"EXPLORING\"", "\"x\"", "1", "[]", "false")
+                            + ",\"mode\":" + pick(random, "\"triple\"", "\"dual\"", "null", "{}", "2", "true") + "}";
                 case 1 -> "x".repeat(17 * 1024);
-                case 2 -> "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\",\"n\":" + "9".repeat(5000) + "}";
+                case 2 ->
+                    "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\",\"n\":" + "9".repeat(5000)
+                            + "}";
                 default -> deepJson(5000, false);
             };
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.replace(" ", "%20"))).timeout(Duration.ofSeconds(20));
-        String contentType = pick(random, "application/json", "application/json", "text/plain", "application/x-www-form-urlencoded",
-                "application/json; charset=utf-16", "multipart/form-data; boundary=x", "*/*", "application/json;;;");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.replace(" ", "%20")))
+                .timeout(Duration.ofSeconds(20));
+        String contentType = pick(
+                random,
+                "application/json",
+                "application/json",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=utf-16",
+                "multipart/form-data; boundary=x",
+                "*/*",
+                "application/json;;;");
         request.header("Content-Type", contentType);
-        request.header("X-Forwarded-For", random.nextInt(5) == 0
-                ? pick(random, "not-an-ip", "1.1.1.1, 2.2.2.2, " + "3".repeat(500), "::1", "999.1.1.1", ",,,")
-                : Api.randomAddress());
+        request.header(
+                "X-Forwarded-For",
+                random.nextInt(5) == 0
+                        ? pick(random, "not-an-ip", "1.1.1.1, 2.2.2.2, " + "3".repeat(500), "::1", "999.1.1.1", ",,,")
+                        : Api.randomAddress());
         switch (random.nextInt(6)) {
             case 0 -> request.header("Authorization", "Bearer " + target.token());
-            case 1 -> request.header("Authorization", pick(random, "Bearer ", "Bearer x", "Basic YTpi", "Bearer " + "A".repeat(4000),
-                    "bearer " + target.token(), "Bearer " + target.token() + "x"));
-            default -> { }
+            case 1 ->
+                request.header(
+                        "Authorization",
+                        pick(
+                                random,
+                                "Bearer ",
+                                "Bearer x",
+                                "Basic YTpi",
+                                "Bearer " + "A".repeat(4000),
+                                "bearer " + target.token(),
+                                "Bearer " + target.token() + "x"));
+            default -> {}
         }
         if (random.nextInt(8) == 0) {
             request.header("Accept", pick(random, "text/html", "application/xml", "*/*;q=abc", "image/png"));
@@ -180,7 +265,9 @@ final class Fuzz {
                     statuses.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
                     if (response.statusCode() >= 500) {
                         serverErrors.add(request.method() + " " + request.uri() + " -> " + response.statusCode() + " "
-                                + response.body().substring(0, Math.min(200, response.body().length())));
+                                + response.body()
+                                        .substring(
+                                                0, Math.min(200, response.body().length())));
                     }
                 } catch (Exception e) {
                     statuses.merge("io:" + e.getClass().getSimpleName(), 1, Integer::sum);
@@ -206,10 +293,13 @@ final class Fuzz {
             "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20000) + "\r\n\r\n",
             "BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n",
             "GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n",
-            "GET /api/sessions/" + session + "/live HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 99\r\n\r\n",
-            "GET /api/sessions/" + session + "/live HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            "GET /api/sessions/" + session
+                    + "/live HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 99\r\n\r\n",
+            "GET /api/sessions/" + session
+                    + "/live HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n",
             "GET /api/sessions/not-a-uuid/live HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
-            "GET /api/sessions/" + session + "/live HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            "GET /api/sessions/" + session
+                    + "/live HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
             "\u0000\u0001\u0002\r\n\r\n",
             "GET /api/sessions/" + session + "\u0000 HTTP/1.1\r\nHost: x\r\n\r\n",
         };
@@ -220,7 +310,9 @@ final class Fuzz {
                 statuses.merge("raw:" + status, 1, Integer::sum);
                 // 501 and 505 are Jetty's correct answers to an unknown method or HTTP version, not failures.
                 if (status >= 500 && status != 501 && status != 505) {
-                    serverErrors.add("raw " + request.substring(0, Math.min(60, request.length())).replace("\r\n", " | ") + " -> " + status);
+                    serverErrors.add("raw "
+                            + request.substring(0, Math.min(60, request.length()))
+                                    .replace("\r\n", " | ") + " -> " + status);
                 }
             }
         }
@@ -260,49 +352,118 @@ final class Fuzz {
         Map<String, byte[]> cases = new LinkedHashMap<>();
 
         // Body encodings.
-        cases.put("create with a NUL inside a string", raw("POST", "/api/sessions", json,
-                bytes("{\"tableToken\":\"ed\u0000ge\",\"context\":\"exploring\",\"mode\":\"dual\"}", StandardCharsets.UTF_8)));
-        cases.put("create with a NUL before the body", raw("POST", "/api/sessions", json, bytes("\u0000" + create, StandardCharsets.UTF_8)));
-        cases.put("command with a NUL between tokens", raw("POST", commands, json + bearer,
-                bytes(stale.replace(",", ",\u0000"), StandardCharsets.UTF_8)));
-        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"),
+        cases.put(
+                "create with a NUL inside a string",
+                raw(
+                        "POST",
+                        "/api/sessions",
+                        json,
+                        bytes(
+                                "{\"tableToken\":\"ed\u0000ge\",\"context\":\"exploring\",\"mode\":\"dual\"}",
+                                StandardCharsets.UTF_8)));
+        cases.put(
+                "create with a NUL before the body",
+                raw("POST", "/api/sessions", json, bytes("\u0000" + create, StandardCharsets.UTF_8)));
+        cases.put(
+                "command with a NUL between tokens",
+                raw("POST", commands, json + bearer, bytes(stale.replace(",", ",\u0000"), StandardCharsets.UTF_8)));
+        for (Charset charset : List.of(
+                StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE,
+                Charset.forName("UTF-32LE"),
                 Charset.forName("UTF-32BE"))) {
-            cases.put("create in " + charset.name() + " without a BOM", raw("POST", "/api/sessions", json, bytes(create, charset)));
-            cases.put("command in " + charset.name() + " without a BOM", raw("POST", commands, json + bearer, bytes(stale, charset)));
+            cases.put(
+                    "create in " + charset.name() + " without a BOM",
+                    raw("POST", "/api/sessions", json, bytes(create, charset)));
+            cases.put(
+                    "command in " + charset.name() + " without a BOM",
+                    raw("POST", commands, json + bearer, bytes(stale, charset)));
         }
-        cases.put("create in UTF-16LE labelled utf-16", raw("POST", "/api/sessions", "Content-Type: application/json; charset=utf-16\r\n",
-                bytes(create, StandardCharsets.UTF_16LE)));
+        cases.put(
+                "create in UTF-16LE labelled utf-16",
+                raw(
+                        "POST",
+                        "/api/sessions",
+                        "Content-Type: application/json; charset=utf-16\r\n",
+                        bytes(create, StandardCharsets.UTF_16LE)));
         byte[] utf8 = bytes(create, StandardCharsets.UTF_8);
-        cases.put("invalid UTF-8 first", raw("POST", "/api/sessions", json, concat(new byte[] {(byte) 0xff, (byte) 0xfe}, utf8)));
-        cases.put("invalid UTF-8 inside a string", raw("POST", "/api/sessions", json, splice(utf8, "edge", new byte[] {(byte) 0xc3, 0x28})));
-        cases.put("invalid UTF-8 in a key", raw("POST", "/api/sessions", json, splice(utf8, "mode", new byte[] {(byte) 0xc0, (byte) 0xaf})));
-        cases.put("UTF-8 surrogate in a string", raw("POST", "/api/sessions", json,
-                splice(utf8, "edge", new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})));
-        cases.put("UTF-8 cut at the end", raw("POST", "/api/sessions", json, concat(utf8, new byte[] {(byte) 0xe2, (byte) 0x82})));
-        cases.put("invalid UTF-8 in a command", raw("POST", commands, json + bearer,
-                splice(bytes(stale, StandardCharsets.UTF_8), "next", new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80})));
-        cases.put("gzip declared, plain JSON sent", raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n", utf8));
-        cases.put("gzip declared on a command, plain JSON sent", raw("POST", commands, json + bearer + "Content-Encoding: gzip\r\n",
-                bytes(stale, StandardCharsets.UTF_8)));
-        cases.put("gzip declared, gzip cut short", raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n",
-                new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b}));
-        cases.put("deflate declared, plain JSON sent", raw("POST", "/api/sessions", json + "Content-Encoding: deflate\r\n", utf8));
-        cases.put("unknown content encoding", raw("POST", "/api/sessions", json + "Content-Encoding: x-nope\r\n", utf8));
+        cases.put(
+                "invalid UTF-8 first",
+                raw("POST", "/api/sessions", json, concat(new byte[] {(byte) 0xff, (byte) 0xfe}, utf8)));
+        cases.put("invalid UTF-8 inside a string", raw("POST", "/api/sessions", json, splice(utf8, "edge", new byte[] {
+            (byte) 0xc3, 0x28
+        })));
+        cases.put("invalid UTF-8 in a key", raw("POST", "/api/sessions", json, splice(utf8, "mode", new byte[] {
+            (byte) 0xc0, (byte) 0xaf
+        })));
+        cases.put("UTF-8 surrogate in a string", raw("POST", "/api/sessions", json, splice(utf8, "edge", new byte[] {
+            (byte) 0xed, (byte) 0xa0, (byte) 0x80
+        })));
+        cases.put("UTF-8 cut at the end", raw("POST", "/api/sessions", json, concat(utf8, new byte[] {
+            (byte) 0xe2, (byte) 0x82
+        })));
+        cases.put(
+                "invalid UTF-8 in a command",
+                raw("POST", commands, json + bearer, splice(bytes(stale, StandardCharsets.UTF_8), "next", new byte[] {
+                    (byte) 0xf8, (byte) 0x88, (byte) 0x80
+                })));
+        cases.put(
+                "gzip declared, plain JSON sent",
+                raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n", utf8));
+        cases.put(
+                "gzip declared on a command, plain JSON sent",
+                raw(
+                        "POST",
+                        commands,
+                        json + bearer + "Content-Encoding: gzip\r\n",
+                        bytes(stale, StandardCharsets.UTF_8)));
+        cases.put(
+                "gzip declared, gzip cut short",
+                raw("POST", "/api/sessions", json + "Content-Encoding: gzip\r\n", new byte[] {
+                    0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b
+                }));
+        cases.put(
+                "deflate declared, plain JSON sent",
+                raw("POST", "/api/sessions", json + "Content-Encoding: deflate\r\n", utf8));
+        cases.put(
+                "unknown content encoding", raw("POST", "/api/sessions", json + "Content-Encoding: x-nope\r\n", utf8));
 
         // Header lines.
-        cases.put("two X-Forwarded-For lines", raw("POST", "/api/sessions",
-                json + "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: 10.2.2.2\r\n", utf8));
-        cases.put("two X-Forwarded-For lines, one garbage", raw("GET", session, "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: ,,x,\r\n", null));
-        cases.put("two X-Forwarded-Proto lines", raw("GET", session, "X-Forwarded-Proto: http\r\nX-Forwarded-Proto: https\r\n", null));
-        cases.put("two X-Forwarded-Proto lines on a create", raw("POST", "/api/sessions",
-                json + "X-Forwarded-Proto: https\r\nX-Forwarded-Proto: gopher\r\n", utf8));
-        cases.put("huge X-Forwarded-For", raw("GET", "/api/health", "X-Forwarded-For: " + "10.0.0.1, ".repeat(2_000) + "10.0.0.2\r\n", null));
+        cases.put(
+                "two X-Forwarded-For lines",
+                raw(
+                        "POST",
+                        "/api/sessions",
+                        json + "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: 10.2.2.2\r\n",
+                        utf8));
+        cases.put(
+                "two X-Forwarded-For lines, one garbage",
+                raw("GET", session, "X-Forwarded-For: 10.1.1.1\r\nX-Forwarded-For: ,,x,\r\n", null));
+        cases.put(
+                "two X-Forwarded-Proto lines",
+                raw("GET", session, "X-Forwarded-Proto: http\r\nX-Forwarded-Proto: https\r\n", null));
+        cases.put(
+                "two X-Forwarded-Proto lines on a create",
+                raw("POST", "/api/sessions", json + "X-Forwarded-Proto: https\r\nX-Forwarded-Proto: gopher\r\n", utf8));
+        cases.put(
+                "huge X-Forwarded-For",
+                raw("GET", "/api/health", "X-Forwarded-For: " + "10.0.0.1, ".repeat(2_000) + "10.0.0.2\r\n", null));
         cases.put("huge header", raw("GET", session, "X-Huge: " + "h".repeat(70_000) + "\r\n", null));
         cases.put("many headers", raw("GET", session, "X-Many: m\r\n".repeat(2_000), null));
-        cases.put("huge Authorization", raw("POST", commands, json + "Authorization: Bearer " + "A".repeat(30_000) + "\r\n",
-                bytes(stale, StandardCharsets.UTF_8)));
-        cases.put("two Authorization lines", raw("POST", commands, json + bearer + "Authorization: Bearer nope\r\n",
-                bytes(stale, StandardCharsets.UTF_8)));
+        cases.put(
+                "huge Authorization",
+                raw(
+                        "POST",
+                        commands,
+                        json + "Authorization: Bearer " + "A".repeat(30_000) + "\r\n",
+                        bytes(stale, StandardCharsets.UTF_8)));
+        cases.put(
+                "two Authorization lines",
+                raw(
+                        "POST",
+                        commands,
+                        json + bearer + "Authorization: Bearer nope\r\n",
+                        bytes(stale, StandardCharsets.UTF_8)));
         cases.put("two Content-Type lines", raw("POST", "/api/sessions", json + "Content-Type: text/plain\r\n", utf8));
 
         // Methods.
@@ -310,21 +471,43 @@ final class Fuzz {
             cases.put(method + " " + "a session", raw(method, session, "", null));
             cases.put(method + " " + "the sessions", raw(method, "/api/sessions", json, utf8));
         }
-        cases.put("OPTIONS preflight from a foreign origin", raw("OPTIONS", commands,
-                "Origin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\n", null));
+        cases.put(
+                "OPTIONS preflight from a foreign origin",
+                raw(
+                        "OPTIONS",
+                        commands,
+                        "Origin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\n",
+                        null));
 
         // Paths.
-        for (String path : List.of("/api/sessions/%2e%2e/%2e%2e/health", "/api/%2e%2e/api/health", "/api/sessions/%2E%2E",
-                "/api//health", "//api/health", "/api/sessions//" + target.sessionId(), session + "//commands",
-                session + "%00", "/api/health%00", "/api/sessions/%00/commands", "/api\\health", "/api/sessions\\" + target.sessionId(),
-                "/api/sessions/..\\..\\health", session + "%2fcommands", session + "/commands;x=1", "/api/sessions/%ff%fe",
-                "/api/sessions/" + "a".repeat(9_000), "/api/health?q=" + "q".repeat(70_000), "/api/" + "x/".repeat(5_000))) {
+        for (String path : List.of(
+                "/api/sessions/%2e%2e/%2e%2e/health",
+                "/api/%2e%2e/api/health",
+                "/api/sessions/%2E%2E",
+                "/api//health",
+                "//api/health",
+                "/api/sessions//" + target.sessionId(),
+                session + "//commands",
+                session + "%00",
+                "/api/health%00",
+                "/api/sessions/%00/commands",
+                "/api\\health",
+                "/api/sessions\\" + target.sessionId(),
+                "/api/sessions/..\\..\\health",
+                session + "%2fcommands",
+                session + "/commands;x=1",
+                "/api/sessions/%ff%fe",
+                "/api/sessions/" + "a".repeat(9_000),
+                "/api/health?q=" + "q".repeat(70_000),
+                "/api/" + "x/".repeat(5_000))) {
             cases.put("GET " + abbreviate(path), raw("GET", path, "", null));
-            cases.put("POST " + abbreviate(path), raw("POST", path, json + bearer, bytes(stale, StandardCharsets.UTF_8)));
+            cases.put(
+                    "POST " + abbreviate(path), raw("POST", path, json + bearer, bytes(stale, StandardCharsets.UTF_8)));
         }
 
         // JSON values of the wrong type.
-        for (String body : List.of("{\"tableToken\":true,\"context\":\"exploring\",\"mode\":\"dual\"}",
+        for (String body : List.of(
+                "{\"tableToken\":true,\"context\":\"exploring\",\"mode\":\"dual\"}",
                 "{\"tableToken\":1234,\"context\":\"exploring\",\"mode\":\"dual\"}",
                 "{\"tableToken\":\"edge\",\"context\":false,\"mode\":\"dual\"}",
                 "{\"tableToken\":\"edge\",\"context\":\"exploring\",\"mode\":2}",
@@ -332,8 +515,11 @@ final class Fuzz {
             cases.put("create " + body, raw("POST", "/api/sessions", json, bytes(body, StandardCharsets.UTF_8)));
         }
         long old = Math.max(0, target.version() - 1);
-        for (String body : List.of("{\"type\":true,\"version\":" + old + "}", "{\"type\":7,\"version\":" + old + "}",
-                "{\"type\":\"next\",\"version\":\"" + old + "\"}", "{\"type\":\"next\",\"version\":false}",
+        for (String body : List.of(
+                "{\"type\":true,\"version\":" + old + "}",
+                "{\"type\":7,\"version\":" + old + "}",
+                "{\"type\":\"next\",\"version\":\"" + old + "\"}",
+                "{\"type\":\"next\",\"version\":false}",
                 "{\"type\":\"answer\",\"optionId\":1,\"version\":" + old + "}",
                 "{\"type\":\"answer\",\"optionId\":false,\"version\":" + old + "}",
                 "{\"type\":\"ready\",\"ready\":\"true\",\"version\":" + old + "}",
@@ -367,8 +553,8 @@ final class Fuzz {
     /** The UTF-8 bytes with {@code inserted} put in the middle of the first occurrence of {@code word}. */
     private static byte[] splice(byte[] utf8, String word, byte[] inserted) {
         String text = new String(utf8, StandardCharsets.UTF_8);
-        int at = text.getBytes(StandardCharsets.UTF_8).length - text.substring(text.indexOf(word) + word.length() / 2)
-                .getBytes(StandardCharsets.UTF_8).length;
+        int at = text.getBytes(StandardCharsets.UTF_8).length
+                - text.substring(text.indexOf(word) + word.length() / 2).getBytes(StandardCharsets.UTF_8).length;
         return concat(concat(Arrays.copyOf(utf8, at), inserted), Arrays.copyOfRange(utf8, at, utf8.length));
     }
 
@@ -383,7 +569,8 @@ final class Fuzz {
         ExecutorService pool = Executors.newFixedThreadPool(16, Rig.daemon("fuzz-ws"));
         for (int i = 0; i < sockets; i++) {
             int n = i;
-            pool.execute(() -> oneFuzzSocket(new Random(seed * 31 + n), targets.get(n % targets.size()), messagesPerSocket));
+            pool.execute(
+                    () -> oneFuzzSocket(new Random(seed * 31 + n), targets.get(n % targets.size()), messagesPerSocket));
         }
         for (int i = 0; i < Math.max(4, sockets / 10); i++) {
             int n = i;

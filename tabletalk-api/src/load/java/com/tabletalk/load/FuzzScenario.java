@@ -17,7 +17,8 @@ final class FuzzScenario implements Scenario {
         try (Rig rig = new Rig(1)) {
             Api api = new Api(rig.rest, target);
             // With two instances, phone B of each session sits on the second, so fuzzing crosses both.
-            List<Pair> pairs = Table.setUp(rig, options.integer("sessions", 20), target, instances, instances.size() > 1, 8);
+            List<Pair> pairs =
+                    Table.setUp(rig, options.integer("sessions", 20), target, instances, instances.size() > 1, 8);
             Table.awaitSettled(pairs, 30);
             // Move each a little so that stale versions exist to replay.
             for (Pair pair : pairs) {
@@ -30,7 +31,11 @@ final class FuzzScenario implements Scenario {
             Table.awaitSettled(pairs, 30);
             Map<String, JsonNode> before = snapshot(api, pairs);
             List<Fuzz.Target> targets = pairs.stream()
-                    .map(p -> new Fuzz.Target(p.sessionId, p.a.token, before.get(p.sessionId).path("version").asLong())).toList();
+                    .map(p -> new Fuzz.Target(
+                            p.sessionId,
+                            p.a.token,
+                            before.get(p.sessionId).path("version").asLong()))
+                    .toList();
             int seed = options.integer("seed", 42);
             int requests = options.integer("requests", 5000);
             int sockets = options.integer("sockets", 100);
@@ -51,31 +56,51 @@ final class FuzzScenario implements Scenario {
             report.put("fuzz time (s)", (System.nanoTime() - begin) / 1e9);
             Thread.sleep(1_000);
             Map<String, JsonNode> after = snapshot(api, pairs);
-            long changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).count();
+            long changed = before.keySet().stream()
+                    .filter(id -> !before.get(id).equals(after.get(id)))
+                    .count();
             Fuzz first = runs.get(0);
-            List<String> serverErrors = runs.stream().flatMap(f -> f.serverErrors.stream()).toList();
-            int internalErrors = runs.stream().mapToInt(f -> f.wsInternalErrors.get()).sum();
-            int errorCloses = runs.stream().mapToInt(f -> f.wsServerErrorCloses.get()).sum();
+            List<String> serverErrors =
+                    runs.stream().flatMap(f -> f.serverErrors.stream()).toList();
+            int internalErrors =
+                    runs.stream().mapToInt(f -> f.wsInternalErrors.get()).sum();
+            int errorCloses =
+                    runs.stream().mapToInt(f -> f.wsServerErrorCloses.get()).sum();
             int leftOpen = runs.stream().mapToInt(f -> f.abusiveLeftOpen.get()).sum();
             int closed = runs.stream().mapToInt(f -> f.abusiveClosed.get()).sum();
             int abusive = runs.stream().mapToInt(f -> f.abusiveSockets.get()).sum();
             report.put("REST requests", first.restRequests.get());
             report.put("raw HTTP requests", first.rawRequests.get());
-            report.put("WebSocket messages", runs.stream().mapToInt(f -> f.wsMessages.get()).sum());
+            report.put(
+                    "WebSocket messages",
+                    runs.stream().mapToInt(f -> f.wsMessages.get()).sum());
             report.put("statuses", first.statuses);
             if (!serverErrors.isEmpty()) {
                 report.put("server errors", serverErrors);
             }
-            report.check("no 5xx", serverErrors.isEmpty(), serverErrors.size() + " problems (5xx, refused upgrades, internal errors)");
-            report.check("no internal error on a socket", internalErrors == 0 && errorCloses == 0,
+            report.check(
+                    "no 5xx",
+                    serverErrors.isEmpty(),
+                    serverErrors.size() + " problems (5xx, refused upgrades, internal errors)");
+            report.check(
+                    "no internal error on a socket",
+                    internalErrors == 0 && errorCloses == 0,
                     internalErrors + " internal errors, " + errorCloses + " 1011 closes");
-            report.check("abusive sockets closed", leftOpen == 0 && closed == abusive,
+            report.check(
+                    "abusive sockets closed",
+                    leftOpen == 0 && closed == abusive,
                     closed + " of " + abusive + " closed, " + leftOpen + " left open");
-            report.check("requests answered", first.restRequests.get() > requests * 2 / 3,
+            report.check(
+                    "requests answered",
+                    first.restRequests.get() > requests * 2 / 3,
                     first.restRequests.get() + " of " + requests);
             report.check("no session changed", changed == 0, changed + " of " + before.size());
-            long disconnected = pairs.stream().filter(p -> !p.a.isOpen() || !p.b.isOpen()).count();
-            report.check("the sessions' own phones still connected", disconnected == 0, disconnected + " pairs lost a socket");
+            long disconnected =
+                    pairs.stream().filter(p -> !p.a.isOpen() || !p.b.isOpen()).count();
+            report.check(
+                    "the sessions' own phones still connected",
+                    disconnected == 0,
+                    disconnected + " pairs lost a socket");
             report.check("service still healthy", Instance.health(target) == 200, "");
             pairs.forEach(Pair::close);
         }

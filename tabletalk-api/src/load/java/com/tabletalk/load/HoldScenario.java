@@ -34,18 +34,23 @@ final class HoldScenario implements Scenario {
             Admin.Sample before = admins.get(0).afterGc();
             report.put("service before (after GC)", before.asMap());
             long setupStart = System.nanoTime();
-            List<Pair> pairs = Table.setUp(rig, pairCount, targets.get(0), targets, cross, options.integer("setup-parallel", 32));
+            List<Pair> pairs =
+                    Table.setUp(rig, pairCount, targets.get(0), targets, cross, options.integer("setup-parallel", 32));
             Table.awaitSettled(pairs, 60);
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-            report.put("pairs set up", pairs.size() + " of " + pairCount + " in " + String.format("%.1f s", setupSeconds));
-            report.put("pairs shown with a participant away though both sockets are open",
+            report.put(
+                    "pairs set up", pairs.size() + " of " + pairCount + " in " + String.format("%.1f s", setupSeconds));
+            report.put(
+                    "pairs shown with a participant away though both sockets are open",
                     pairs.stream().filter(Pair::presenceWrong).count());
             long sockets = Admin.openSockets(admins);
             Admin.Sample loaded = admins.get(0).afterGc();
             report.put("open sockets (service)", sockets);
             report.put("service with sockets open (after GC)", loaded.asMap());
             if (admins.size() == 1 && sockets > 0 && before.heapUsed() > 0) {
-                report.put("heap per open socket after GC (KB)", (loaded.heapUsed() - before.heapUsed()) / 1024.0 / sockets);
+                report.put(
+                        "heap per open socket after GC (KB)",
+                        (loaded.heapUsed() - before.heapUsed()) / 1024.0 / sockets);
             }
             // A freshly started JVM compiles its hot paths during the first seconds of play; measure after that.
             Duration warmup = options.seconds("warmup", 0);
@@ -56,8 +61,7 @@ final class HoldScenario implements Scenario {
             if (!warmup.isZero()) {
                 System.out.println("  warming up for " + warmup.toSeconds() + " s (not measured)");
                 Play warm = new Play(rig, pairs, admins);
-                warm.run(rate, warmup, mixed, stepTimeout, sampleEvery, second -> {
-                });
+                warm.run(rate, warmup, mixed, stepTimeout, sampleEvery, second -> {});
                 warmMoves = warm.moves();
                 warmActions = warm.actions();
                 rig.phoneToPhone.reset();
@@ -107,17 +111,25 @@ final class HoldScenario implements Scenario {
                 report.put("heap after GC over time", gcSeries);
                 double first = (double) gcSeries.get(0).get("heapAfterGcMiB");
                 double last = (double) gcSeries.get(gcSeries.size() - 1).get("heapAfterGcMiB");
-                report.limit("heap after GC flat", last <= first * 1.25 + 8, String.format("%.1f MiB -> %.1f MiB", first, last));
+                report.limit(
+                        "heap after GC flat",
+                        last <= first * 1.25 + 8,
+                        String.format("%.1f MiB -> %.1f MiB", first, last));
             }
             report.put("counters", rig.countersSnapshot());
             verdict.check(report, pairs.size() == pairCount);
-            long errors = rig.count0("step.timeout") + rig.count0("setup.failed") + rig.errorMessages() + rig.count0("socket.send_failed");
+            long errors = rig.count0("step.timeout")
+                    + rig.count0("setup.failed")
+                    + rig.errorMessages()
+                    + rig.count0("socket.send_failed");
             if (!mixed) {
                 errors += rig.counters.keySet().stream()
                         .filter(k -> k.startsWith("socket.error.") || k.startsWith("socket.closed_by_server"))
-                        .mapToLong(rig::count0).sum();
+                        .mapToLong(rig::count0)
+                        .sum();
             }
-            report.check("no errors", errors == 0, errors + " (timeouts, failed setups, error messages, unexpected closes)");
+            report.check(
+                    "no errors", errors == 0, errors + " (timeouts, failed setups, error messages, unexpected closes)");
             report.limit("never too busy", rig.busyRefusals() == 0, rig.busyRefusals() + " commands refused as busy");
             pairs.forEach(Pair::close);
         }

@@ -12,7 +12,8 @@ import java.util.Map;
 /** One instance of the service, started from the shaded jar as ops would start it. */
 final class Instance implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     final int port;
     final int adminPort;
@@ -27,8 +28,16 @@ final class Instance implements AutoCloseable {
     }
 
     /** {@code java <jvmArgs> -jar jar server config} with PORT, ADMIN_PORT and DATABASE_URL set; output to a log. */
-    static Instance launch(Path jar, Path config, String databaseUrl, int port, int adminPort, List<String> jvmArgs,
-                           Map<String, String> env, Path log) throws Exception {
+    static Instance launch(
+            Path jar,
+            Path config,
+            String databaseUrl,
+            int port,
+            int adminPort,
+            List<String> jvmArgs,
+            Map<String, String> env,
+            Path log)
+            throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -45,8 +54,14 @@ final class Instance implements AutoCloseable {
 
     /** Runs {@code java -jar jar db migrate config} against the database and waits for it. */
     static void migrate(Path jar, Path config, String databaseUrl, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "db", "migrate", config.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "db",
+                        "migrate",
+                        config.toString())
+                .redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("DATABASE_URL", databaseUrl);
         Process process = builder.start();
@@ -80,8 +95,13 @@ final class Instance implements AutoCloseable {
 
     static int health(String target) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(target + "/api/health")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(target + "/api/health"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }

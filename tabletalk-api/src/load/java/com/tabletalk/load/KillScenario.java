@@ -14,9 +14,25 @@ final class KillScenario implements Scenario {
         Duration duration = options.seconds("duration", 40);
         int killAt = options.integer("kill-at", 10);
         List<String> jvm = options.jvmArgs();
-        try (Instance first = Instance.launch(options.jar(), options.config(), options.databaseUrl(), options.port(), options.port() + 1, jvm, Map.of(), options.log());
-             Instance second = Instance.launch(options.jar(), options.config(), options.databaseUrl(), options.port() + 2, options.port() + 3, jvm, Map.of(), options.log());
-             Rig rig = new Rig(2)) {
+        try (Instance first = Instance.launch(
+                        options.jar(),
+                        options.config(),
+                        options.databaseUrl(),
+                        options.port(),
+                        options.port() + 1,
+                        jvm,
+                        Map.of(),
+                        options.log());
+                Instance second = Instance.launch(
+                        options.jar(),
+                        options.config(),
+                        options.databaseUrl(),
+                        options.port() + 2,
+                        options.port() + 3,
+                        jvm,
+                        Map.of(),
+                        options.log());
+                Rig rig = new Rig(2)) {
             first.awaitHealthy(Duration.ofSeconds(60));
             second.awaitHealthy(Duration.ofSeconds(60));
             rig.reconnectOnDrop = true;
@@ -38,7 +54,8 @@ final class KillScenario implements Scenario {
                     }
                 }
             });
-            long dropped = pairs.stream().filter(p -> p.a.drops > 0).count() + pairs.stream().filter(p -> p.b.drops > 0).count();
+            long dropped = pairs.stream().filter(p -> p.a.drops > 0).count()
+                    + pairs.stream().filter(p -> p.b.drops > 0).count();
             report.put("phones dropped by the kill", dropped);
             report.latency("reconnect (drop to first state on instance 2)", rig.reconnect);
             report.latency("phone-to-phone delay (whole run)", rig.phoneToPhone);
@@ -48,10 +65,16 @@ final class KillScenario implements Scenario {
             report.put("samples", play.samples);
             Table.Verdict verdict = Table.verify(rig, second.target(), pairs, 3_000);
             verdict.check(report, pairs.size() == pairCount);
-            long reconnected = pairs.stream().filter(p -> p.a.isOpen() && p.b.isOpen()).count();
-            report.check("every phone reconnected", reconnected == pairs.size(), reconnected + " of " + pairs.size() + " pairs fully connected");
+            long reconnected =
+                    pairs.stream().filter(p -> p.a.isOpen() && p.b.isOpen()).count();
+            report.check(
+                    "every phone reconnected",
+                    reconnected == pairs.size(),
+                    reconnected + " of " + pairs.size() + " pairs fully connected");
             long slowest = rig.reconnect.getMaxValue() / 1000;
-            report.limit("resumed within 10 s", rig.reconnect.getTotalCount() >= dropped && slowest <= 10_000,
+            report.limit(
+                    "resumed within 10 s",
+                    rig.reconnect.getTotalCount() >= dropped && slowest <= 10_000,
                     rig.reconnect.getTotalCount() + " reconnects, slowest " + slowest + " ms");
             report.check("no reconnect went back in version", rig.count0("reconnect.went_backwards") == 0, "");
             pairs.forEach(Pair::close);

@@ -8,8 +8,7 @@ package com.tabletalk.load;
  */
 public final class LoadMain {
 
-    private LoadMain() {
-    }
+    private LoadMain() {}
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);

@@ -41,7 +41,7 @@ final class LocalPostgres implements AutoCloseable {
 
     synchronized void createDatabase(String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }

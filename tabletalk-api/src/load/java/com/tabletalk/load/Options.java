@@ -66,7 +66,10 @@ record Options(String scenario, Map<String, String> values) {
     }
 
     List<String> list(String name, String fallback) {
-        return Arrays.stream(text(name, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text(name, fallback).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** {@code --target}: the instances' public addresses, comma-separated. */

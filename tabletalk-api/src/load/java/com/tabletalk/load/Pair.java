@@ -12,14 +12,19 @@ import java.util.function.Consumer;
  */
 final class Pair {
 
-    enum Kind { MOVE, REVEAL, READY, ANSWER }
+    enum Kind {
+        MOVE,
+        REVEAL,
+        READY,
+        ANSWER
+    }
 
     final String sessionId;
     final Phone a;
     final Phone b;
     private final Rig rig;
     private final int deckSize;
-    private Consumer<Pair> onIdle = p -> { };
+    private Consumer<Pair> onIdle = p -> {};
 
     private boolean busy;
     private Kind kind;
@@ -36,6 +41,7 @@ final class Pair {
     volatile int confirmedPosition;
     /** Steps cut short (timeout, dropped socket) since the last confirmed move: each may still have moved the card. */
     volatile int unconfirmed;
+
     volatile long moves;
     volatile long actions;
     volatile long doubleMoves;
@@ -67,8 +73,11 @@ final class Pair {
     /** Both phones' sockets are open, yet the state shows a participant away (the service lost a presence change). */
     boolean presenceWrong() {
         JsonNode state = a.latest;
-        return state != null && a.isOpen() && b.isOpen()
-                && !(state.at("/participants/0/connected").asBoolean() && state.at("/participants/1/connected").asBoolean());
+        return state != null
+                && a.isOpen()
+                && b.isOpen()
+                && !(state.at("/participants/0/connected").asBoolean()
+                        && state.at("/participants/1/connected").asBoolean());
     }
 
     /** Starts one move (hold) or one random action (mixed play). */
@@ -152,7 +161,10 @@ final class Pair {
 
     private boolean racesThisStep() {
         int every = rig.raceEvery;
-        return kind == Kind.MOVE && stepsInAction == 1 && every > 0 && moves % every == every - 1
+        return kind == Kind.MOVE
+                && stepsInAction == 1
+                && every > 0
+                && moves % every == every - 1
                 && a.lastVersion == b.lastVersion;
     }
 
@@ -180,7 +192,8 @@ final class Pair {
     /** Called by a phone for every state newer than the one it showed. */
     synchronized void onState(Phone phone, JsonNode previous, JsonNode state, long version, long nanos) {
         if (previous != null && previous.path("version").asLong() == version - 1) {
-            int distance = Math.floorMod(state.path("position").asInt() - previous.path("position").asInt(), deckSize);
+            int distance = Math.floorMod(
+                    state.path("position").asInt() - previous.path("position").asInt(), deckSize);
             if (distance > 1) {
                 // One change of the session moved the card by more than one.
                 doubleMoves++;

@@ -17,7 +17,9 @@ final class PgRestartScenario implements Scenario {
 
     @Override
     public void run(Options options, Report report) throws Exception {
-        Path data = Path.of(options.text("pg-data", ProjectFiles.root().resolve(".local/load/pg-embedded").toString()));
+        Path data = Path.of(options.text(
+                "pg-data",
+                ProjectFiles.root().resolve(".local/load/pg-embedded").toString()));
         int pgPort = options.integer("pg-port", 55432);
         int pairCount = options.integer("pairs", 200);
         double rate = options.number("moves", 100);
@@ -28,10 +30,19 @@ final class PgRestartScenario implements Scenario {
             postgres.createDatabase("load_pgrestart");
             String url = postgres.url("load_pgrestart");
             Instance.migrate(options.jar(), options.config(), url, options.log());
-            try (Instance instance = Instance.launch(options.jar(), options.config(), url, options.port(), options.port() + 1, List.of("-Xmx256m"), Map.of(), options.log());
-                 Rig rig = new Rig(2)) {
+            try (Instance instance = Instance.launch(
+                            options.jar(),
+                            options.config(),
+                            url,
+                            options.port(),
+                            options.port() + 1,
+                            List.of("-Xmx256m"),
+                            Map.of(),
+                            options.log());
+                    Rig rig = new Rig(2)) {
                 instance.awaitHealthy(Duration.ofSeconds(60));
-                List<Pair> pairs = Table.setUp(rig, pairCount, instance.target(), List.of(instance.target()), false, 32);
+                List<Pair> pairs =
+                        Table.setUp(rig, pairCount, instance.target(), List.of(instance.target()), false, 32);
                 Table.awaitSettled(pairs, 60);
                 report.put("pairs set up", pairs.size());
                 Admin admin = new Admin(instance.admin());
@@ -39,15 +50,24 @@ final class PgRestartScenario implements Scenario {
                 Map<String, Object> fault = new LinkedHashMap<>();
                 ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor(Rig.daemon("fault"));
                 CompletableFuture<Void> done = new CompletableFuture<>();
-                faults.schedule(() -> {
-                    try {
-                        pgOutage(postgres, instance, play, pairs, rig, downSeconds, fault, rate);
-                        done.complete(null);
-                    } catch (Exception e) {
-                        done.completeExceptionally(e);
-                    }
-                }, faultAt, TimeUnit.SECONDS);
-                play.run(rate, options.seconds("duration", 45), false, Duration.ofSeconds(5), Duration.ofSeconds(5), s -> { });
+                faults.schedule(
+                        () -> {
+                            try {
+                                pgOutage(postgres, instance, play, pairs, rig, downSeconds, fault, rate);
+                                done.complete(null);
+                            } catch (Exception e) {
+                                done.completeExceptionally(e);
+                            }
+                        },
+                        faultAt,
+                        TimeUnit.SECONDS);
+                play.run(
+                        rate,
+                        options.seconds("duration", 45),
+                        false,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        s -> {});
                 done.get(2, TimeUnit.MINUTES);
                 faults.shutdownNow();
                 report.put("outage", fault);
@@ -55,12 +75,18 @@ final class PgRestartScenario implements Scenario {
                 report.put("moves completed", play.moves());
                 report.put("counters", rig.countersSnapshot());
                 report.put("samples", play.samples);
-                report.check("health went 503 and back", Boolean.TRUE.equals(fault.get("saw503")) && fault.get("healthyAgainMs") != null,
-                        "503 after " + fault.get("unhealthyAfterMs") + " ms, 200 again " + fault.get("healthyAgainMs") + " ms after restart");
+                report.check(
+                        "health went 503 and back",
+                        Boolean.TRUE.equals(fault.get("saw503")) && fault.get("healthyAgainMs") != null,
+                        "503 after " + fault.get("unhealthyAfterMs") + " ms, 200 again " + fault.get("healthyAgainMs")
+                                + " ms after restart");
                 Object converged = fault.get("socketsConvergedMs");
-                report.limit("sockets converged within 5 s of the database's return",
-                        converged instanceof Long ms && ms <= 5_000, converged + " ms");
-                long drops = pairs.stream().mapToLong(p -> p.a.drops + p.b.drops).sum();
+                report.limit(
+                        "sockets converged within 5 s of the database's return",
+                        converged instanceof Long ms && ms <= 5_000,
+                        converged + " ms");
+                long drops =
+                        pairs.stream().mapToLong(p -> p.a.drops + p.b.drops).sum();
                 report.check("sockets stayed open", drops == 0, drops + " drops");
                 Table.Verdict verdict = Table.verify(rig, instance.target(), pairs, 2_000);
                 verdict.check(report, pairs.size() == pairCount);
@@ -69,8 +95,16 @@ final class PgRestartScenario implements Scenario {
         }
     }
 
-    private static void pgOutage(LocalPostgres postgres, Instance instance, Play play, List<Pair> pairs, Rig rig, int downSeconds,
-                                 Map<String, Object> fault, double rate) throws Exception {
+    private static void pgOutage(
+            LocalPostgres postgres,
+            Instance instance,
+            Play play,
+            List<Pair> pairs,
+            Rig rig,
+            int downSeconds,
+            Map<String, Object> fault,
+            double rate)
+            throws Exception {
         play.volatileRate = 0;
         Thread.sleep(1_000);
         long stopAt = System.nanoTime();
@@ -101,7 +135,9 @@ final class PgRestartScenario implements Scenario {
         while (System.nanoTime() - backAt < TimeUnit.SECONDS.toNanos(30)) {
             boolean all = true;
             for (Pair pair : pairs) {
-                long version = truth.computeIfAbsent(pair.sessionId, id -> api.get("/sessions/" + id).body().path("version").asLong());
+                long version = truth.computeIfAbsent(
+                        pair.sessionId,
+                        id -> api.get("/sessions/" + id).body().path("version").asLong());
                 if (pair.a.lastVersion != version || pair.b.lastVersion != version) {
                     truth.remove(pair.sessionId);
                     all = false;

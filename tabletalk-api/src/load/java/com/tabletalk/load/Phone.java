@@ -68,7 +68,9 @@ final class Phone extends WholeTextListener {
     CompletableFuture<WebSocket> connect() {
         String ws = currentTarget().replaceFirst("^http", "ws") + "/api/sessions/" + sessionId + "/live";
         firstStateAtNanos = 0;
-        return rig.socketClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        return rig.socketClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(ws), this)
                 .orTimeout(20, TimeUnit.SECONDS)
                 .whenComplete((opened, failure) -> {
@@ -235,10 +237,13 @@ final class Phone extends WholeTextListener {
         attempts++;
         target = (target + 1) % targets.size();
         rig.count("reconnect.attempts");
-        rig.scheduler.schedule(() -> {
-            if (!closing) {
-                connect();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        rig.scheduler.schedule(
+                () -> {
+                    if (!closing) {
+                        connect();
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 }

@@ -38,8 +38,14 @@ final class Play {
      * Runs for {@code duration}; {@code atSecond} is called once a second with the elapsed seconds (for faults).
      * Returns once the last moves have finished or timed out.
      */
-    void run(double perSecond, Duration duration, boolean mixed, Duration stepTimeout, Duration sampleEvery,
-             LongConsumer atSecond) throws InterruptedException {
+    void run(
+            double perSecond,
+            Duration duration,
+            boolean mixed,
+            Duration stepTimeout,
+            Duration sampleEvery,
+            LongConsumer atSecond)
+            throws InterruptedException {
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         long nextWatch = begin;

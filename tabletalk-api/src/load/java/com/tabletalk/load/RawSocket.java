@@ -31,7 +31,8 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Connects and upgrades; {@code receiveBuffer} > 0 shrinks the kernel's buffer before connecting. */
-    static RawSocket open(String host, int port, String path, int receiveBuffer, String extraHeaders) throws IOException {
+    static RawSocket open(String host, int port, String path, int receiveBuffer, String extraHeaders)
+            throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -41,7 +42,8 @@ final class RawSocket implements AutoCloseable {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n" + (extraHeaders == null ? "" : extraHeaders) + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
         String head = readHead(socket.getInputStream());
@@ -190,7 +192,10 @@ final class RawSocket implements AutoCloseable {
 
     private void findCloseCode(byte[] bytes) {
         for (int i = bytes.length - 4; i >= 0; i--) {
-            if ((bytes[i] & 0xff) == 0x88 && (bytes[i + 1] & 0x80) == 0 && (bytes[i + 1] & 0x7f) >= 2 && i + 4 <= bytes.length) {
+            if ((bytes[i] & 0xff) == 0x88
+                    && (bytes[i + 1] & 0x80) == 0
+                    && (bytes[i + 1] & 0x7f) >= 2
+                    && i + 4 <= bytes.length) {
                 closeCode = ((bytes[i + 2] & 0xff) << 8) | (bytes[i + 3] & 0xff);
                 return;
             }

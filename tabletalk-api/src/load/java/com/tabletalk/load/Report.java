@@ -28,9 +28,15 @@ final class Report {
         figures.put("scenario", scenario);
         figures.put("startedAt", Instant.now().toString());
         figures.put("options", new LinkedHashMap<>(options.values()));
-        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                "java", System.getProperty("java.version")));
+        figures.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "os",
+                        System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                        "java",
+                        System.getProperty("java.version")));
     }
 
     void put(String name, Object value) {
@@ -47,9 +53,18 @@ final class Report {
         summary.put("p99_ms", millis(micros.getValueAtPercentile(99)));
         summary.put("max_ms", millis(micros.getMaxValue()));
         figures.put(name, summary);
-        rows.add(new String[] {name, micros.getTotalCount() == 0 ? "no samples"
-                : String.format("p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms  (n=%d)", summary.get("p50_ms"), summary.get("p90_ms"),
-                summary.get("p99_ms"), summary.get("max_ms"), micros.getTotalCount())});
+        rows.add(new String[] {
+            name,
+            micros.getTotalCount() == 0
+                    ? "no samples"
+                    : String.format(
+                            "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f ms  (n=%d)",
+                            summary.get("p50_ms"),
+                            summary.get("p90_ms"),
+                            summary.get("p99_ms"),
+                            summary.get("max_ms"),
+                            micros.getTotalCount())
+        });
     }
 
     /** An invariant: printed as PASS or FAIL, and the run exits non-zero on any FAIL. */
@@ -66,7 +81,8 @@ final class Report {
      */
     void limit(String name, boolean ok, String detail) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> checks = (Map<String, Object>) figures.computeIfAbsent("checks", k -> new LinkedHashMap<>());
+        Map<String, Object> checks =
+                (Map<String, Object>) figures.computeIfAbsent("checks", k -> new LinkedHashMap<>());
         checks.put(name, Map.of("ok", ok, "detail", detail));
         rows.add(new String[] {"check: " + name, (ok ? "PASS  " : "FAIL  ") + detail});
         if (!ok) {
@@ -111,7 +127,9 @@ final class Report {
         }
         System.out.print(table);
         Files.createDirectories(directory);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path file = directory.resolve(scenario + "-" + stamp + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), figures);
         System.out.println("report: " + file.toAbsolutePath());

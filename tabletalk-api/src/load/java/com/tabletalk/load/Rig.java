@@ -25,18 +25,24 @@ final class Rig implements AutoCloseable {
     final Histogram phoneToPhone = histogram();
     /** A dropped phone: from the drop to the first state after its new hello. */
     final Histogram reconnect = histogram();
+
     final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     volatile boolean reconnectOnDrop;
     /** Every this many moves, both phones of a pair send {@code next} at one version at once (0: never). */
     volatile int raceEvery;
 
     Rig(int socketClients) {
-        rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8, daemon("load-rest"))).build();
+        rest = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(8, daemon("load-rest")))
+                .build();
         sockets = new HttpClient[socketClients];
         for (int i = 0; i < socketClients; i++) {
-            sockets[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newFixedThreadPool(4, daemon("load-ws-" + i))).build();
+            sockets[i] = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newFixedThreadPool(4, daemon("load-ws-" + i)))
+                    .build();
         }
     }
 
@@ -62,8 +68,10 @@ final class Rig implements AutoCloseable {
 
     /** Error messages the service sent to the phones, other than "busy, try again". */
     long errorMessages() {
-        return counters.keySet().stream().filter(k -> k.startsWith("error.") && !k.equals("error." + BUSY))
-                .mapToLong(this::count0).sum();
+        return counters.keySet().stream()
+                .filter(k -> k.startsWith("error.") && !k.equals("error." + BUSY))
+                .mapToLong(this::count0)
+                .sum();
     }
 
     /** Commands the service refused as too busy. */

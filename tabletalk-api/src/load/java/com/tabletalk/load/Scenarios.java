@@ -20,8 +20,7 @@ final class Scenarios {
         BY_NAME.put("fuzz", new FuzzScenario());
     }
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static Scenario named(String name) {
         Scenario scenario = BY_NAME.get(name);

@@ -13,8 +13,15 @@ final class StartScenario implements Scenario {
         int runs = options.integer("runs", 5);
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            try (Instance instance = Instance.launch(options.jar(), options.config(), options.databaseUrl(), options.port(), options.port() + 1,
-                    options.jvmArgs(), Map.of(), options.log())) {
+            try (Instance instance = Instance.launch(
+                    options.jar(),
+                    options.config(),
+                    options.databaseUrl(),
+                    options.port(),
+                    options.port() + 1,
+                    options.jvmArgs(),
+                    Map.of(),
+                    options.log())) {
                 long millis = instance.awaitHealthy(Duration.ofSeconds(60));
                 times.add(millis);
                 System.out.println("  start " + (i + 1) + ": " + millis + " ms");
@@ -24,6 +31,9 @@ final class StartScenario implements Scenario {
         report.put("runs", times);
         report.put("start to healthy, median (ms)", sorted.get(sorted.size() / 2));
         report.put("start to healthy, max (ms)", sorted.get(sorted.size() - 1));
-        report.limit("start within 5 s", sorted.get(sorted.size() - 1) <= 5_000, "max " + sorted.get(sorted.size() - 1) + " ms");
+        report.limit(
+                "start within 5 s",
+                sorted.get(sorted.size() - 1) <= 5_000,
+                "max " + sorted.get(sorted.size() - 1) + " ms");
     }
 }

@@ -15,14 +15,14 @@ final class Table {
 
     private static final String[] CONTEXTS = {"exploring", "established", "mature"};
 
-    private Table() {
-    }
+    private Table() {}
 
     /**
      * Sets up {@code count} pairs through REST on {@code apiTarget}; phone A connects to {@code targetsA} and B to
      * {@code targetsB} (first entry first, then the others on reconnect). Failures are counted, not thrown.
      */
-    static List<Pair> setUp(Rig rig, int count, String apiTarget, List<String> targets, boolean crossInstances, int parallel)
+    static List<Pair> setUp(
+            Rig rig, int count, String apiTarget, List<String> targets, boolean crossInstances, int parallel)
             throws InterruptedException {
         Api api = new Api(rig.rest, apiTarget);
         List<Pair> pairs = Collections.synchronizedList(new ArrayList<>());
@@ -57,14 +57,20 @@ final class Table {
         Phone a = new Phone(rig, targets, targetA, first.sessionId(), first.participantId(), first.token());
         Phone b = new Phone(rig, targets, targetB, first.sessionId(), second.participantId(), second.token());
         JsonNode session = second.session();
-        Pair pair = new Pair(rig, first.sessionId(), a, b, session.path("deckSize").asInt(), session.path("position").asInt());
+        Pair pair = new Pair(
+                rig,
+                first.sessionId(),
+                a,
+                b,
+                session.path("deckSize").asInt(),
+                session.path("position").asInt());
         a.connect().get(30, TimeUnit.SECONDS);
         b.connect().get(30, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!pair.settled()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("phones of " + first.sessionId() + " did not settle: A v" + a.lastVersion
-                        + " " + participants(a) + ", B v" + b.lastVersion + " " + participants(b));
+                throw new IllegalStateException("phones of " + first.sessionId() + " did not settle: A v"
+                        + a.lastVersion + " " + participants(a) + ", B v" + b.lastVersion + " " + participants(b));
             }
             Thread.sleep(5);
         }
@@ -84,8 +90,14 @@ final class Table {
         }
     }
 
-    record Verdict(int sessions, int socketsChecked, int lostUpdates, int doubleMoves, int lostMoves, int unreadable,
-                   List<String> examples) {
+    record Verdict(
+            int sessions,
+            int socketsChecked,
+            int lostUpdates,
+            int doubleMoves,
+            int lostMoves,
+            int unreadable,
+            List<String> examples) {
 
         /** The invariants of every run with pairs: all set up, nothing lost, nothing moved twice. */
         void check(Report report, boolean allSetUp) {
@@ -94,7 +106,9 @@ final class Table {
                 report.put("examples", examples);
             }
             report.check("all pairs set up", allSetUp, "");
-            report.check("zero lost updates", lostUpdates == 0 && unreadable == 0,
+            report.check(
+                    "zero lost updates",
+                    lostUpdates == 0 && unreadable == 0,
                     lostUpdates + " of " + socketsChecked + " sockets not on their session's final version"
                             + (unreadable > 0 ? ", " + unreadable + " sessions unreadable" : ""));
             report.check("zero double moves", doubleMoves == 0, doubleMoves + "");
@@ -131,7 +145,13 @@ final class Table {
             }
         }
         pool.shutdown();
-        return new Verdict(pairs.size(), pairs.size() * 2, lost, doubles, lostMoves, unreadable,
+        return new Verdict(
+                pairs.size(),
+                pairs.size() * 2,
+                lost,
+                doubles,
+                lostMoves,
+                unreadable,
                 examples.subList(0, Math.min(5, examples.size())));
     }
 
@@ -154,7 +174,8 @@ final class Table {
             }
             if (behind) {
                 lost = (pair.a.lastVersion != version ? 1 : 0) + (pair.b.lastVersion != version ? 1 : 0);
-                examples.add(pair.sessionId + ": database v" + version + ", phones v" + pair.a.lastVersion + "/v" + pair.b.lastVersion);
+                examples.add(pair.sessionId + ": database v" + version + ", phones v" + pair.a.lastVersion + "/v"
+                        + pair.b.lastVersion);
             }
             int ahead = Math.floorMod(position - pair.confirmedPosition, deck);
             int doubles = (int) pair.doubleMoves;
@@ -165,7 +186,8 @@ final class Table {
                 } else {
                     doubles++;
                 }
-                examples.add(pair.sessionId + ": card at " + position + ", moves seen put it at " + pair.confirmedPosition);
+                examples.add(
+                        pair.sessionId + ": card at " + position + ", moves seen put it at " + pair.confirmedPosition);
             }
             return new int[] {lost, doubles, lostMoves, 0};
         }

@@ -11,16 +11,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AccountDao {
 
     /** What sign-in needs of a user. */
-    record Credentials(long id, String email, String role, String passwordHash) {
-    }
+    record Credentials(long id, String email, String role, String passwordHash) {}
 
     /** A one-time token just used: whom it was for and what it grants. */
-    record UsedToken(String email, String role, Long restaurantId, Long userId) {
-    }
+    record UsedToken(String email, String role, Long restaurantId, Long userId) {}
 
     /** A valid, unused token, as the page that opens its link shows it. */
-    record PendingToken(String email, String role, String restaurantSlug, String restaurantName) {
-    }
+    record PendingToken(String email, String role, String restaurantSlug, String restaurantName) {}
 
     @SqlQuery("SELECT id, email, role, password_hash FROM staff_users WHERE lower(email) = lower(:email)")
     @RegisterConstructorMapper(Credentials.class)
@@ -58,17 +55,25 @@ public interface AccountDao {
             + "AND m.restaurant_id = :restaurantId AND lower(u.email) = lower(:email)")
     int removeMembership(@Bind("restaurantId") long restaurantId, @Bind("email") String email);
 
-    @SqlUpdate("INSERT INTO one_time_tokens (token_hash, purpose, email, role, restaurant_id, created_by, expires_at) "
-            + "VALUES (:hash, 'INVITE', :email, :role, :restaurantId, :createdBy, now() + make_interval(secs => :lifetimeSeconds))")
-    void insertInvite(@Bind("hash") byte[] hash, @Bind("email") String email, @Bind("role") String role,
-                      @Bind("restaurantId") Long restaurantId, @Bind("createdBy") Long createdBy,
-                      @Bind("lifetimeSeconds") double lifetimeSeconds);
+    @SqlUpdate(
+            "INSERT INTO one_time_tokens (token_hash, purpose, email, role, restaurant_id, created_by, expires_at) "
+                    + "VALUES (:hash, 'INVITE', :email, :role, :restaurantId, :createdBy, now() + make_interval(secs => :lifetimeSeconds))")
+    void insertInvite(
+            @Bind("hash") byte[] hash,
+            @Bind("email") String email,
+            @Bind("role") String role,
+            @Bind("restaurantId") Long restaurantId,
+            @Bind("createdBy") Long createdBy,
+            @Bind("lifetimeSeconds") double lifetimeSeconds);
 
     @SqlUpdate("INSERT INTO one_time_tokens (token_hash, purpose, email, user_id, created_by, expires_at) "
             + "SELECT :hash, 'RESET', u.email, u.id, :createdBy, now() + make_interval(secs => :lifetimeSeconds) "
             + "FROM staff_users u WHERE u.id = :userId")
-    void insertReset(@Bind("hash") byte[] hash, @Bind("userId") long userId, @Bind("createdBy") Long createdBy,
-                     @Bind("lifetimeSeconds") double lifetimeSeconds);
+    void insertReset(
+            @Bind("hash") byte[] hash,
+            @Bind("userId") long userId,
+            @Bind("createdBy") Long createdBy,
+            @Bind("lifetimeSeconds") double lifetimeSeconds);
 
     @SqlQuery("SELECT t.email, t.role, r.slug AS restaurant_slug, r.name AS restaurant_name FROM one_time_tokens t "
             + "LEFT JOIN restaurants r ON r.id = t.restaurant_id "
@@ -84,6 +89,7 @@ public interface AccountDao {
     Optional<UsedToken> use(@Bind("hash") byte[] hash, @Bind("purpose") String purpose);
 
     /** Once a password is set, older reset links of that user stop working. */
-    @SqlUpdate("UPDATE one_time_tokens SET used_at = now() WHERE user_id = :userId AND purpose = 'RESET' AND used_at IS NULL")
+    @SqlUpdate(
+            "UPDATE one_time_tokens SET used_at = now() WHERE user_id = :userId AND purpose = 'RESET' AND used_at IS NULL")
     void useAllResets(@Bind("userId") long userId);
 }

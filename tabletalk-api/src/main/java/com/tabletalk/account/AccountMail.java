@@ -33,8 +33,11 @@ public class AccountMail {
     }
 
     public static AccountMail from(AccountConfig config, FrontendLinks links) {
-        String from = config.mailFrom().isEmpty() ? "no-reply@" + URI.create(links.origin()).getHost() : config.mailFrom();
-        return new AccountMail(config.smtpUrl().isEmpty() ? Optional.empty() : Optional.of(mailer(config.smtpUrl())), from);
+        String from = config.mailFrom().isEmpty()
+                ? "no-reply@" + URI.create(links.origin()).getHost()
+                : config.mailFrom();
+        return new AccountMail(
+                config.smtpUrl().isEmpty() ? Optional.empty() : Optional.of(mailer(config.smtpUrl())), from);
     }
 
     static Mailer mailer(String smtpUrl) {
@@ -43,7 +46,8 @@ public class AccountMail {
             uri = new URI(smtpUrl);
         } catch (URISyntaxException e) {
             // The parser's message repeats the input, password included; this one does not.
-            throw new IllegalArgumentException("SMTP_URL is not a valid URL (URL-encode special characters in the password)");
+            throw new IllegalArgumentException(
+                    "SMTP_URL is not a valid URL (URL-encode special characters in the password)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         TransportStrategy strategy;
@@ -61,10 +65,12 @@ public class AccountMail {
                 strategy = TransportStrategy.SMTP;
                 defaultPort = 25;
             }
-            default -> throw new IllegalArgumentException("SMTP_URL must start with smtp://, smtp+starttls:// or smtps://");
+            default ->
+                throw new IllegalArgumentException("SMTP_URL must start with smtp://, smtp+starttls:// or smtps://");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("SMTP_URL must name a host, e.g. smtps://user:password@smtp.example.com");
+            throw new IllegalArgumentException(
+                    "SMTP_URL must name a host, e.g. smtps://user:password@smtp.example.com");
         }
         String user = null;
         String password = null;
@@ -73,7 +79,8 @@ public class AccountMail {
             user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
             password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
         }
-        return MailerBuilder.withSMTPServer(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : defaultPort, user, password)
+        return MailerBuilder.withSMTPServer(
+                        uri.getHost(), uri.getPort() > 0 ? uri.getPort() : defaultPort, user, password)
                 .withTransportStrategy(strategy)
                 .withSessionTimeout(TIMEOUT_MILLIS)
                 .buildMailer();
@@ -106,6 +113,11 @@ public class AccountMail {
     }
 
     private Email email(String to, String subject, String text) {
-        return EmailBuilder.startingBlank().from(from).to(to).withSubject(subject).withPlainText(text).buildEmail();
+        return EmailBuilder.startingBlank()
+                .from(from)
+                .to(to)
+                .withSubject(subject)
+                .withPlainText(text)
+                .buildEmail();
     }
 }

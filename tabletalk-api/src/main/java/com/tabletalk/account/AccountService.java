@@ -1,8 +1,8 @@
 package com.tabletalk.account;
 
-import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.RateLimiter;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -11,15 +11,14 @@ import org.jdbi.v3.core.Jdbi;
 public class AccountService {
 
     /** A successful sign-in: who, and the token for the cookie. */
-    public record SignedIn(StaffUser user, String token) {
-    }
+    public record SignedIn(StaffUser user, String token) {}
 
     /** A link made for someone, and whether it went out by mail. */
-    public record Link(String link, boolean emailed) {
-    }
+    public record Link(String link, boolean emailed) {}
 
     private static final String INVALID_CREDENTIALS = "That email and password do not match an account.";
-    private static final String LINK_NOT_VALID = "This link is not valid: it was used already, has expired, or never existed.";
+    private static final String LINK_NOT_VALID =
+            "This link is not valid: it was used already, has expired, or never existed.";
 
     private final Jdbi jdbi;
     private final AccountDao accounts;
@@ -34,8 +33,15 @@ public class AccountService {
     private final RateLimiter.Limit signInsPerAddress;
     private final RateLimiter.Limit resetMailsPerEmail;
 
-    public AccountService(Jdbi jdbi, Passwords passwords, ConsoleSessions sessions, AccountMail mail, AuditLog audit,
-                          AccountConfig config, FrontendLinks links, RateLimiter rateLimiter) {
+    public AccountService(
+            Jdbi jdbi,
+            Passwords passwords,
+            ConsoleSessions sessions,
+            AccountMail mail,
+            AuditLog audit,
+            AccountConfig config,
+            FrontendLinks links,
+            RateLimiter rateLimiter) {
         this.jdbi = jdbi;
         this.accounts = jdbi.onDemand(AccountDao.class);
         this.passwords = passwords;
@@ -45,10 +51,12 @@ public class AccountService {
         this.config = config;
         this.links = links;
         this.rateLimiter = rateLimiter;
-        this.signInsPerEmail = new RateLimiter.Limit("console-sign-in-email", config.signInsPerEmail(), config.signInWindow());
-        this.signInsPerAddress = new RateLimiter.Limit("console-sign-in-address", config.signInsPerAddress(), config.signInWindow());
-        this.resetMailsPerEmail = new RateLimiter.Limit("console-reset-mail", config.resetMailsPerEmailPerHour(),
-                java.time.Duration.ofHours(1));
+        this.signInsPerEmail =
+                new RateLimiter.Limit("console-sign-in-email", config.signInsPerEmail(), config.signInWindow());
+        this.signInsPerAddress =
+                new RateLimiter.Limit("console-sign-in-address", config.signInsPerAddress(), config.signInWindow());
+        this.resetMailsPerEmail = new RateLimiter.Limit(
+                "console-reset-mail", config.resetMailsPerEmailPerHour(), java.time.Duration.ofHours(1));
     }
 
     /**
@@ -94,20 +102,33 @@ public class AccountService {
     }
 
     /** An invite to manage a restaurant the caller may act for. */
-    public Link inviteManager(StaffUser actor, long restaurantId, String restaurantName, String email, boolean sendEmail) {
+    public Link inviteManager(
+            StaffUser actor, long restaurantId, String restaurantName, String email, boolean sendEmail) {
         String normalized = Emails.normalize(email);
         if (accounts.isMember(restaurantId, normalized)) {
             throw new ApiException(ErrorCode.CONFLICT, normalized + " manages this restaurant already.");
         }
         String token = Tokens.newToken();
-        accounts.insertInvite(Tokens.hash(token), normalized, Role.MANAGER.name(), restaurantId, actor.id(),
+        accounts.insertInvite(
+                Tokens.hash(token),
+                normalized,
+                Role.MANAGER.name(),
+                restaurantId,
+                actor.id(),
                 seconds(config.inviteLifetime()));
         String link = inviteLink(token);
-        boolean emailed = sendEmail && mail.send(normalized, "You are invited to manage " + restaurantName + " on Table-Talk",
-                actor.email() + " invites you to manage " + restaurantName + " on Table-Talk.\n\n"
-                        + "Open this link to choose your password (it works once, for "
-                        + config.inviteLifetime().toDays() + " days):\n" + link + "\n");
-        audit.record(actor, "invite.created", restaurantId, Map.of("email", normalized, "role", Role.MANAGER.name(), "emailed", emailed));
+        boolean emailed = sendEmail
+                && mail.send(
+                        normalized,
+                        "You are invited to manage " + restaurantName + " on Table-Talk",
+                        actor.email() + " invites you to manage " + restaurantName + " on Table-Talk.\n\n"
+                                + "Open this link to choose your password (it works once, for "
+                                + config.inviteLifetime().toDays() + " days):\n" + link + "\n");
+        audit.record(
+                actor,
+                "invite.created",
+                restaurantId,
+                Map.of("email", normalized, "role", Role.MANAGER.name(), "emailed", emailed));
         return new Link(link, emailed);
     }
 
@@ -122,7 +143,8 @@ public class AccountService {
         String hash = passwords.hash(password);
         long userId = jdbi.inTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
-            AccountDao.UsedToken used = dao.use(Tokens.hash(token), "INVITE").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
+            AccountDao.UsedToken used =
+                    dao.use(Tokens.hash(token), "INVITE").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
             long id = dao.upsertWithPassword(used.email(), used.role(), hash);
             if (used.restaurantId() != null) {
                 dao.addMembership(id, used.restaurantId());
@@ -174,7 +196,8 @@ public class AccountService {
         String hash = passwords.hash(password);
         long userId = jdbi.inTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
-            AccountDao.UsedToken used = dao.use(Tokens.hash(token), "RESET").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
+            AccountDao.UsedToken used =
+                    dao.use(Tokens.hash(token), "RESET").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
             dao.setPassword(used.userId(), hash);
             dao.useAllResets(used.userId());
             handle.attach(ConsoleSessionDao.class).revokeAll(used.userId());
@@ -205,7 +228,8 @@ public class AccountService {
 
     private String resetText(String link) {
         return "Someone asked to reset the password of your Table-Talk account.\n\n"
-                + "Open this link to choose a new password (it works once, for " + config.resetLifetime().toMinutes()
+                + "Open this link to choose a new password (it works once, for "
+                + config.resetLifetime().toMinutes()
                 + " minutes):\n" + link + "\n\nIf that was not you, ignore this mail; your password stays as it is.\n";
     }
 

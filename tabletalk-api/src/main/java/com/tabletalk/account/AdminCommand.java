@@ -28,8 +28,10 @@ public class AdminCommand<C extends Configuration> extends ConfiguredCommand<C> 
     private final Function<C, FrontendLinks> links;
 
     /** The parts of the application's configuration the command needs, each read by one function. */
-    public AdminCommand(Function<C, DataSourceFactory> database, Function<C, AccountConfig> account,
-                        Function<C, FrontendLinks> links) {
+    public AdminCommand(
+            Function<C, DataSourceFactory> database,
+            Function<C, AccountConfig> account,
+            Function<C, FrontendLinks> links) {
         super("admin", "Console administration: 'admin invite --email ADDRESS config.yml' prints an admin invite link");
         this.database = database;
         this.account = account;
@@ -50,8 +52,7 @@ public class AdminCommand<C extends Configuration> extends ConfiguredCommand<C> 
     }
 
     @Override
-    protected void run(Bootstrap<C> bootstrap, Namespace namespace, C config)
-            throws Exception {
+    protected void run(Bootstrap<C> bootstrap, Namespace namespace, C config) throws Exception {
         String email;
         try {
             email = Emails.normalize(namespace.getString("email"));
@@ -61,12 +62,23 @@ public class AdminCommand<C extends Configuration> extends ConfiguredCommand<C> 
         ManagedDataSource dataSource = database.apply(config).build(bootstrap.getMetricRegistry(), "admin");
         dataSource.start();
         try {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            Jdbi jdbi =
+                    Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
             String token = Tokens.newToken();
-            jdbi.onDemand(AccountDao.class).insertInvite(Tokens.hash(token), email, Role.ADMIN.name(), null, null,
-                    AccountService.seconds(account.apply(config).inviteLifetime()));
-            new AuditLog(jdbi, bootstrap.getObjectMapper()).record(null, "invite.created", null,
-                    Map.of("email", email, "role", Role.ADMIN.name(), "by", "command line"));
+            jdbi.onDemand(AccountDao.class)
+                    .insertInvite(
+                            Tokens.hash(token),
+                            email,
+                            Role.ADMIN.name(),
+                            null,
+                            null,
+                            AccountService.seconds(account.apply(config).inviteLifetime()));
+            new AuditLog(jdbi, bootstrap.getObjectMapper())
+                    .record(
+                            null,
+                            "invite.created",
+                            null,
+                            Map.of("email", email, "role", Role.ADMIN.name(), "by", "command line"));
             System.out.println(links.apply(config).consoleInvite(token));
         } finally {
             dataSource.stop();

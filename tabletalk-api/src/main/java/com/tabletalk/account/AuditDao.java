@@ -11,8 +11,12 @@ public interface AuditDao {
 
     @SqlUpdate("INSERT INTO audit_log (actor_id, actor_email, action, restaurant_id, details) "
             + "VALUES (:actorId, :actorEmail, :action, :restaurantId, CAST(:details AS jsonb))")
-    void insert(@Bind("actorId") Long actorId, @Bind("actorEmail") String actorEmail, @Bind("action") String action,
-                @Bind("restaurantId") Long restaurantId, @Bind("details") String detailsJson);
+    void insert(
+            @Bind("actorId") Long actorId,
+            @Bind("actorEmail") String actorEmail,
+            @Bind("action") String action,
+            @Bind("restaurantId") Long restaurantId,
+            @Bind("details") String detailsJson);
 
     /** Newest first, before the given id (exclusive), for paging back through the log. */
     @RegisterConstructorMapper(AuditRow.class)
@@ -21,7 +25,12 @@ public interface AuditDao {
             + "WHERE a.id < :before ORDER BY a.id DESC LIMIT :limit")
     List<AuditRow> page(@Bind("before") long before, @Bind("limit") int limit);
 
-    record AuditRow(long id, java.time.OffsetDateTime at, String actorEmail, String action, String restaurantSlug,
-                    String restaurantName, String details) {
-    }
+    record AuditRow(
+            long id,
+            java.time.OffsetDateTime at,
+            String actorEmail,
+            String action,
+            String restaurantSlug,
+            String restaurantName,
+            String details) {}
 }

@@ -16,11 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 public class AuditLog {
 
     /** An entry as the console shows it. */
-    public record Entry(long id, Instant at, String actor, String action, RestaurantRef restaurant, JsonNode details) {
-    }
+    public record Entry(long id, Instant at, String actor, String action, RestaurantRef restaurant, JsonNode details) {}
 
-    public record RestaurantRef(String slug, String name) {
-    }
+    public record RestaurantRef(String slug, String name) {}
 
     private final AuditDao dao;
     private final ObjectMapper json;
@@ -40,7 +38,11 @@ public class AuditLog {
      */
     public void record(StaffUser actor, String action, Long restaurantId, Map<String, ?> details) {
         try {
-            dao.insert(actor == null ? null : actor.id(), actor == null ? null : actor.email(), action, restaurantId,
+            dao.insert(
+                    actor == null ? null : actor.id(),
+                    actor == null ? null : actor.email(),
+                    action,
+                    restaurantId,
                     json.writeValueAsString(details));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -49,13 +51,22 @@ public class AuditLog {
 
     /** Newest first; {@code before} is the id of the last entry already seen, or null for the newest. */
     public List<Entry> page(Long before, int limit) {
-        return dao.page(before == null ? Long.MAX_VALUE : before, limit).stream().map(this::entry).toList();
+        return dao.page(before == null ? Long.MAX_VALUE : before, limit).stream()
+                .map(this::entry)
+                .toList();
     }
 
     private Entry entry(AuditDao.AuditRow row) {
         try {
-            RestaurantRef restaurant = row.restaurantSlug() == null ? null : new RestaurantRef(row.restaurantSlug(), row.restaurantName());
-            return new Entry(row.id(), row.at().toInstant(), row.actorEmail(), row.action(), restaurant, json.readTree(row.details()));
+            RestaurantRef restaurant =
+                    row.restaurantSlug() == null ? null : new RestaurantRef(row.restaurantSlug(), row.restaurantName());
+            return new Entry(
+                    row.id(),
+                    row.at().toInstant(),
+                    row.actorEmail(),
+                    row.action(),
+                    restaurant,
+                    json.readTree(row.details()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

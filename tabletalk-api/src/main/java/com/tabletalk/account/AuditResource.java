@@ -19,8 +19,7 @@ public class AuditResource {
     static final int MAX_LIMIT = 200;
 
     /** {@code next} is the {@code before} for the following page, or null at the end. */
-    public record AuditPage(List<AuditLog.Entry> entries, Long next) {
-    }
+    public record AuditPage(List<AuditLog.Entry> entries, Long next) {}
 
     private final AuditLog audit;
 
@@ -30,8 +29,11 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
-    public AuditPage page(@Auth StaffUser admin, @QueryParam("before") String before, @QueryParam("limit") String limit) {
-        int size = limit == null ? DEFAULT_LIMIT : number(limit, "limit", 1, MAX_LIMIT).intValue();
+    public AuditPage page(
+            @Auth StaffUser admin, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        int size = limit == null
+                ? DEFAULT_LIMIT
+                : number(limit, "limit", 1, MAX_LIMIT).intValue();
         Long beforeId = before == null ? null : number(before, "before", 1, Long.MAX_VALUE);
         List<AuditLog.Entry> entries = audit.page(beforeId, size);
         Long next = entries.size() == size ? entries.get(entries.size() - 1).id() : null;

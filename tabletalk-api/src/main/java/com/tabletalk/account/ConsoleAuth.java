@@ -13,8 +13,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
  */
 public final class ConsoleAuth {
 
-    private ConsoleAuth() {
-    }
+    private ConsoleAuth() {}
 
     public static void register(
             JerseyEnvironment jersey, ConsoleSessions sessions, String frontendOrigin, ErrorEnvelope envelope) {

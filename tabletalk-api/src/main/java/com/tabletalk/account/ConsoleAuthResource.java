@@ -22,19 +22,17 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleAuthResource {
 
-    public record SignInRequest(String email, String password) {
-    }
+    public record SignInRequest(String email, String password) {}
 
-    public record PasswordChangeRequest(String currentPassword, String newPassword) {
-    }
+    public record PasswordChangeRequest(String currentPassword, String newPassword) {}
 
     private final AccountService accounts;
     private final ConsoleSessions sessions;
     private final SignedInResponses responses;
     private final int trustedProxyHops;
 
-    public ConsoleAuthResource(AccountService accounts, ConsoleSessions sessions, SignedInResponses responses,
-                               int trustedProxyHops) {
+    public ConsoleAuthResource(
+            AccountService accounts, ConsoleSessions sessions, SignedInResponses responses, int trustedProxyHops) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.responses = responses;
@@ -44,22 +42,29 @@ public class ConsoleAuthResource {
     @POST
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(SignInRequest request, @Context HttpServletRequest http, @Context HttpHeaders headers,
-                           @Context SecurityContext security) {
+    public Response signIn(
+            SignInRequest request,
+            @Context HttpServletRequest http,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with email and password.");
         }
-        AccountService.SignedIn signedIn = accounts.signIn(request.email(), request.password(),
-                ClientAddress.of(http, trustedProxyHops));
+        AccountService.SignedIn signedIn =
+                accounts.signIn(request.email(), request.password(), ClientAddress.of(http, trustedProxyHops));
         return responses.of(signedIn, headers, security);
     }
 
     @POST
     @Path("/sign-out")
-    public Response signOut(@CookieParam(SessionCookies.NAME) String token, @Context HttpHeaders headers,
-                            @Context SecurityContext security) {
+    public Response signOut(
+            @CookieParam(SessionCookies.NAME) String token,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         sessions.end(token);
-        return Response.noContent().cookie(SessionCookies.clear(SessionCookies.overTls(headers, security))).build();
+        return Response.noContent()
+                .cookie(SessionCookies.clear(SessionCookies.overTls(headers, security)))
+                .build();
     }
 
     @GET
@@ -71,8 +76,8 @@ public class ConsoleAuthResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(@Auth StaffUser user, @CookieParam(SessionCookies.NAME) String token,
-                                   PasswordChangeRequest request) {
+    public Response changePassword(
+            @Auth StaffUser user, @CookieParam(SessionCookies.NAME) String token, PasswordChangeRequest request) {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with currentPassword and newPassword.");
         }

@@ -16,8 +16,7 @@ public interface ConsoleRestaurantDao {
     String COLUMNS = "id, slug, name, time_zone, active";
     String IN_SCOPE = "(:admin OR id = ANY(:mine))";
 
-    record RestaurantRow(long id, String slug, String name, String timeZone, boolean active) {
-    }
+    record RestaurantRow(long id, String slug, String name, String timeZone, boolean active) {}
 
     @SqlQuery("SELECT " + COLUMNS + " FROM restaurants WHERE " + IN_SCOPE + " ORDER BY name, slug")
     List<RestaurantRow> visible(@Bind("admin") boolean admin, @Bind("mine") long[] mine);
@@ -28,11 +27,17 @@ public interface ConsoleRestaurantDao {
     /** Empty when the slug is taken. */
     @SqlQuery("INSERT INTO restaurants (slug, name, time_zone) VALUES (:slug, :name, :timeZone) "
             + "ON CONFLICT (slug) DO NOTHING RETURNING " + COLUMNS)
-    Optional<RestaurantRow> insert(@Bind("slug") String slug, @Bind("name") String name, @Bind("timeZone") String timeZone);
+    Optional<RestaurantRow> insert(
+            @Bind("slug") String slug, @Bind("name") String name, @Bind("timeZone") String timeZone);
 
     /** Changes what is given (null keeps a value) of a restaurant in the caller's scope. */
     @SqlQuery("UPDATE restaurants SET name = COALESCE(:name, name), time_zone = COALESCE(:timeZone, time_zone), "
             + "active = COALESCE(:active, active) WHERE slug = :slug AND " + IN_SCOPE + " RETURNING " + COLUMNS)
-    Optional<RestaurantRow> update(@Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine,
-                                   @Bind("name") String name, @Bind("timeZone") String timeZone, @Bind("active") Boolean active);
+    Optional<RestaurantRow> update(
+            @Bind("slug") String slug,
+            @Bind("admin") boolean admin,
+            @Bind("mine") long[] mine,
+            @Bind("name") String name,
+            @Bind("timeZone") String timeZone,
+            @Bind("active") Boolean active);
 }

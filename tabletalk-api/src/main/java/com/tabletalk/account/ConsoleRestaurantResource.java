@@ -24,20 +24,15 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleRestaurantResource {
 
-    public record CreateRestaurantRequest(String name, String slug, String timeZone) {
-    }
+    public record CreateRestaurantRequest(String name, String slug, String timeZone) {}
 
-    public record UpdateRestaurantRequest(String name, String timeZone, Boolean active) {
-    }
+    public record UpdateRestaurantRequest(String name, String timeZone, Boolean active) {}
 
-    public record InviteRequest(String email, Boolean sendEmail) {
-    }
+    public record InviteRequest(String email, Boolean sendEmail) {}
 
-    public record Manager(String email) {
-    }
+    public record Manager(String email) {}
 
-    public record ManagersResponse(List<Manager> managers) {
-    }
+    public record ManagersResponse(List<Manager> managers) {}
 
     private final ConsoleRestaurants restaurants;
     private final AccountService accounts;
@@ -49,7 +44,8 @@ public class ConsoleRestaurantResource {
 
     @GET
     public RestaurantsResponse list(@Auth StaffUser user) {
-        return new RestaurantsResponse(restaurants.visible(user).stream().map(RestaurantView::of).toList());
+        return new RestaurantsResponse(
+                restaurants.visible(user).stream().map(RestaurantView::of).toList());
     }
 
     @POST
@@ -60,7 +56,9 @@ public class ConsoleRestaurantResource {
             throw ApiException.invalid("Send a JSON object with name, timeZone and optionally slug.");
         }
         var created = restaurants.create(admin, request.name(), request.slug(), request.timeZone());
-        return Response.status(201).entity(new RestaurantResponse(RestaurantView.of(created))).build();
+        return Response.status(201)
+                .entity(new RestaurantResponse(RestaurantView.of(created)))
+                .build();
     }
 
     @GET
@@ -72,7 +70,8 @@ public class ConsoleRestaurantResource {
     @PATCH
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestaurantResponse update(@Auth StaffUser user, @PathParam("slug") String slug, UpdateRestaurantRequest request) {
+    public RestaurantResponse update(
+            @Auth StaffUser user, @PathParam("slug") String slug, UpdateRestaurantRequest request) {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with name, timeZone or active.");
         }
@@ -89,20 +88,28 @@ public class ConsoleRestaurantResource {
             throw ApiException.invalid("Send a JSON object with the email to invite.");
         }
         var restaurant = restaurants.find(user, slug);
-        AccountService.Link link = accounts.inviteManager(user, restaurant.id(), restaurant.name(), request.email(),
+        AccountService.Link link = accounts.inviteManager(
+                user,
+                restaurant.id(),
+                restaurant.name(),
+                request.email(),
                 request.sendEmail() == null || request.sendEmail());
-        return Response.status(201).entity(new LinkResponse(link.link(), link.emailed())).build();
+        return Response.status(201)
+                .entity(new LinkResponse(link.link(), link.emailed()))
+                .build();
     }
 
     @GET
     @Path("/{slug}/managers")
     public ManagersResponse managers(@Auth StaffUser user, @PathParam("slug") String slug) {
-        return new ManagersResponse(restaurants.managers(user, slug).stream().map(Manager::new).toList());
+        return new ManagersResponse(
+                restaurants.managers(user, slug).stream().map(Manager::new).toList());
     }
 
     @DELETE
     @Path("/{slug}/managers/{email}")
-    public Response removeManager(@Auth StaffUser user, @PathParam("slug") String slug, @PathParam("email") String email) {
+    public Response removeManager(
+            @Auth StaffUser user, @PathParam("slug") String slug, @PathParam("email") String email) {
         restaurants.removeManager(user, slug, email);
         return Response.noContent().build();
     }

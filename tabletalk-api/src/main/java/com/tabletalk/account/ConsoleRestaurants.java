@@ -31,7 +31,8 @@ public class ConsoleRestaurants {
 
     /** A restaurant the user may act for, or 404. */
     public RestaurantRow find(StaffUser user, String slug) {
-        return restaurants.find(slug, user.isAdmin(), user.restaurantIdArray())
+        return restaurants
+                .find(slug, user.isAdmin(), user.restaurantIdArray())
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
@@ -39,8 +40,10 @@ public class ConsoleRestaurants {
         String checkedName = RestaurantInput.name(name);
         String checkedSlug = slug == null ? RestaurantInput.slugFrom(checkedName) : RestaurantInput.slug(slug);
         String checkedZone = RestaurantInput.timeZone(timeZone);
-        RestaurantRow created = restaurants.insert(checkedSlug, checkedName, checkedZone)
-                .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The slug \"" + checkedSlug + "\" is taken; choose another."));
+        RestaurantRow created = restaurants
+                .insert(checkedSlug, checkedName, checkedZone)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.CONFLICT, "The slug \"" + checkedSlug + "\" is taken; choose another."));
         audit.record(admin, "restaurant.created", created.id(), Map.of("slug", created.slug(), "name", created.name()));
         return created;
     }
@@ -56,7 +59,8 @@ public class ConsoleRestaurants {
         }
         String checkedName = name == null ? null : RestaurantInput.name(name);
         String checkedZone = timeZone == null ? null : RestaurantInput.timeZone(timeZone);
-        RestaurantRow updated = restaurants.update(slug, user.isAdmin(), user.restaurantIdArray(), checkedName, checkedZone, active)
+        RestaurantRow updated = restaurants
+                .update(slug, user.isAdmin(), user.restaurantIdArray(), checkedName, checkedZone, active)
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
         Map<String, Object> changes = new LinkedHashMap<>();
         if (checkedName != null) {

@@ -19,8 +19,11 @@ public interface ConsoleSessionDao {
     @SqlUpdate("INSERT INTO console_sessions (token_hash, user_id, idle_expires_at, absolute_expires_at) "
             + "VALUES (:hash, :userId, now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :absoluteSeconds)), "
             + "now() + make_interval(secs => :absoluteSeconds))")
-    void insert(@Bind("hash") byte[] hash, @Bind("userId") long userId, @Bind("idleSeconds") double idleSeconds,
-                @Bind("absoluteSeconds") double absoluteSeconds);
+    void insert(
+            @Bind("hash") byte[] hash,
+            @Bind("userId") long userId,
+            @Bind("idleSeconds") double idleSeconds,
+            @Bind("absoluteSeconds") double absoluteSeconds);
 
     /**
      * The user of a live session, with their memberships as they are now; the same statement counts the request
@@ -58,7 +61,8 @@ public interface ConsoleSessionDao {
         public StaffUser map(ResultSet rs, StatementContext ctx) throws SQLException {
             Long[] ids = (Long[]) rs.getArray("restaurant_ids").getArray();
             Set<Long> restaurants = Arrays.stream(ids).collect(Collectors.toUnmodifiableSet());
-            return new StaffUser(rs.getLong("id"), rs.getString("email"), Role.valueOf(rs.getString("role")), restaurants);
+            return new StaffUser(
+                    rs.getLong("id"), rs.getString("email"), Role.valueOf(rs.getString("role")), restaurants);
         }
     }
 }

@@ -44,8 +44,10 @@ public class ConsoleSessions {
         try {
             dao.removeExpired();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ConsoleSessions.class).warn("Could not remove ended console sessions: {}",
-                    e.getClass().getSimpleName());
+            org.slf4j.LoggerFactory.getLogger(ConsoleSessions.class)
+                    .warn(
+                            "Could not remove ended console sessions: {}",
+                            e.getClass().getSimpleName());
         }
     }
 }

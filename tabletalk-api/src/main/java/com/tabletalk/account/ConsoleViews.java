@@ -5,17 +5,13 @@ import java.util.List;
 /** What the console API returns: never internal ids, password hashes or tokens. */
 public final class ConsoleViews {
 
-    private ConsoleViews() {
-    }
+    private ConsoleViews() {}
 
-    public record RestaurantSummary(String slug, String name) {
-    }
+    public record RestaurantSummary(String slug, String name) {}
 
-    public record UserView(String email, Role role, List<RestaurantSummary> restaurants) {
-    }
+    public record UserView(String email, Role role, List<RestaurantSummary> restaurants) {}
 
-    public record UserResponse(UserView user) {
-    }
+    public record UserResponse(UserView user) {}
 
     public record RestaurantView(String slug, String name, String timeZone, boolean active) {
         static RestaurantView of(ConsoleRestaurantDao.RestaurantRow row) {
@@ -23,12 +19,9 @@ public final class ConsoleViews {
         }
     }
 
-    public record RestaurantResponse(RestaurantView restaurant) {
-    }
+    public record RestaurantResponse(RestaurantView restaurant) {}
 
-    public record RestaurantsResponse(List<RestaurantView> restaurants) {
-    }
+    public record RestaurantsResponse(List<RestaurantView> restaurants) {}
 
-    public record LinkResponse(String link, boolean emailed) {
-    }
+    public record LinkResponse(String link, boolean emailed) {}
 }

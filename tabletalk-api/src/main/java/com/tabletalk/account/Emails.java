@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** Email addresses as accounts use them: trimmed, lower case, plausibly shaped, at most 254 characters. */
 final class Emails {
 
-    private static final Pattern SHAPE = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    private static final Pattern SHAPE =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
-    private Emails() {
-    }
+    private Emails() {}
 
     static String normalize(String email) {
         if (email == null) {

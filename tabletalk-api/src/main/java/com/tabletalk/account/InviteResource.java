@@ -19,14 +19,11 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class InviteResource {
 
-    public record InviteView(String email, Role role, RestaurantSummary restaurant) {
-    }
+    public record InviteView(String email, Role role, RestaurantSummary restaurant) {}
 
-    public record InviteResponse(InviteView invite) {
-    }
+    public record InviteResponse(InviteView invite) {}
 
-    public record AcceptRequest(String password) {
-    }
+    public record AcceptRequest(String password) {}
 
     private final AccountService accounts;
     private final SignedInResponses responses;
@@ -39,7 +36,8 @@ public class InviteResource {
     @GET
     public InviteResponse check(@PathParam("token") String token) {
         AccountDao.PendingToken invite = accounts.pendingInvite(token);
-        RestaurantSummary restaurant = invite.restaurantSlug() == null ? null
+        RestaurantSummary restaurant = invite.restaurantSlug() == null
+                ? null
                 : new RestaurantSummary(invite.restaurantSlug(), invite.restaurantName());
         return new InviteResponse(new InviteView(invite.email(), Role.valueOf(invite.role()), restaurant));
     }
@@ -47,8 +45,11 @@ public class InviteResource {
     @POST
     @Path("/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response accept(@PathParam("token") String token, AcceptRequest request, @Context HttpHeaders headers,
-                           @Context SecurityContext security) {
+    public Response accept(
+            @PathParam("token") String token,
+            AcceptRequest request,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with the password to set.");
         }

@@ -23,23 +23,17 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordResetResource {
 
-    public record ResetRequest(String email) {
-    }
+    public record ResetRequest(String email) {}
 
-    public record ResetRequested(boolean emailConfigured) {
-    }
+    public record ResetRequested(boolean emailConfigured) {}
 
-    public record ResetLinkRequest(String email, Boolean sendEmail) {
-    }
+    public record ResetLinkRequest(String email, Boolean sendEmail) {}
 
-    public record ResetView(String email) {
-    }
+    public record ResetView(String email) {}
 
-    public record ResetResponse(ResetView reset) {
-    }
+    public record ResetResponse(ResetView reset) {}
 
-    public record CompleteRequest(String password) {
-    }
+    public record CompleteRequest(String password) {}
 
     private final AccountService accounts;
     private final SignedInResponses responses;
@@ -72,8 +66,11 @@ public class PasswordResetResource {
     @POST
     @Path("/password-resets/{token}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response complete(@PathParam("token") String token, CompleteRequest request, @Context HttpHeaders headers,
-                             @Context SecurityContext security) {
+    public Response complete(
+            @PathParam("token") String token,
+            CompleteRequest request,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with the new password.");
         }
@@ -88,7 +85,10 @@ public class PasswordResetResource {
         if (request == null) {
             throw ApiException.invalid("Send a JSON object with the email of the account.");
         }
-        AccountService.Link link = accounts.issueReset(admin, request.email(), request.sendEmail() == null || request.sendEmail());
-        return Response.status(201).entity(new LinkResponse(link.link(), link.emailed())).build();
+        AccountService.Link link =
+                accounts.issueReset(admin, request.email(), request.sendEmail() == null || request.sendEmail());
+        return Response.status(201)
+                .entity(new LinkResponse(link.link(), link.emailed()))
+                .build();
     }
 }

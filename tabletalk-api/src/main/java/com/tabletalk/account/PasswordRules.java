@@ -23,8 +23,7 @@ public final class PasswordRules {
 
     private static final Set<String> COMMON = load();
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** Refuses with 400 and a sentence the console can show as it is. */
     public static void check(String password, String email) {

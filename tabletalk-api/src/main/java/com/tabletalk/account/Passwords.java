@@ -22,14 +22,15 @@ public final class Passwords {
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
 
-    private static final Argon2Function ARGON2 = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM,
-            HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    private static final Argon2Function ARGON2 = Argon2Function.getInstance(
+            MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
 
     /**
      * Each hash holds 19 MiB of heap while it runs. A burst of sign-ins from many addresses must queue for these
      * slots rather than take the heap of a small instance.
      */
     static final int CONCURRENT_HASHES = 2;
+
     private static final long WAIT_SECONDS = 10;
 
     private final Semaphore slots = new Semaphore(CONCURRENT_HASHES, true);
@@ -38,7 +39,8 @@ public final class Passwords {
     private final String unknownUserHash = hash(Tokens.newToken());
 
     public String hash(String password) {
-        return inSlot(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(ARGON2).getResult());
+        return inSlot(() ->
+                Password.hash(password).addRandomSalt(SALT_BYTES).with(ARGON2).getResult());
     }
 
     public boolean matches(String password, String storedHash) {
@@ -60,7 +62,9 @@ public final class Passwords {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(ErrorCode.UNAVAILABLE, "Too many sign-ins at once; try again in a moment.",
+            throw new ApiException(
+                    ErrorCode.UNAVAILABLE,
+                    "Too many sign-ins at once; try again in a moment.",
                     Map.of("Retry-After", "2"));
         }
         try {

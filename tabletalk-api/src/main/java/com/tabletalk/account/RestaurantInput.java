@@ -14,8 +14,7 @@ final class RestaurantInput {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
-    private RestaurantInput() {
-    }
+    private RestaurantInput() {}
 
     static String name(String name) {
         if (name == null || name.isBlank()) {
@@ -41,7 +40,9 @@ final class RestaurantInput {
 
     /** "Luigi's Trattoria" becomes "luigis-trattoria"; accents are dropped, other characters become hyphens. */
     static String slugFrom(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_SLUG_LENGTH) {
             slug = slug.substring(0, MAX_SLUG_LENGTH).replaceAll("-+$", "");
@@ -53,7 +54,9 @@ final class RestaurantInput {
     }
 
     static String timeZone(String timeZone) {
-        if (timeZone == null || timeZone.length() > 64 || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (timeZone == null
+                || timeZone.length() > 64
+                || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
             throw ApiException.invalid("Give a time zone such as Europe/Rome.");
         }
         return timeZone;

@@ -13,8 +13,7 @@ public final class SessionCookies {
     public static final String NAME = "tt_console";
     public static final String PATH = "/api/console";
 
-    private SessionCookies() {
-    }
+    private SessionCookies() {}
 
     public static NewCookie issue(String token, long maxAgeSeconds, boolean secure) {
         return build(token, (int) Math.min(Integer.MAX_VALUE, maxAgeSeconds), secure);

@@ -20,14 +20,18 @@ public class SignedInResponses {
 
     /** The user with the restaurants they may open. */
     UserView view(StaffUser user) {
-        return new UserView(user.email(), user.role(), restaurants.visible(user.isAdmin(), user.restaurantIdArray()).stream()
-                .map(row -> new RestaurantSummary(row.slug(), row.name()))
-                .toList());
+        return new UserView(
+                user.email(),
+                user.role(),
+                restaurants.visible(user.isAdmin(), user.restaurantIdArray()).stream()
+                        .map(row -> new RestaurantSummary(row.slug(), row.name()))
+                        .toList());
     }
 
     Response of(AccountService.SignedIn signedIn, HttpHeaders headers, SecurityContext security) {
         return Response.ok(new UserResponse(view(signedIn.user())))
-                .cookie(SessionCookies.issue(signedIn.token(), sessions.absoluteSeconds(), SessionCookies.overTls(headers, security)))
+                .cookie(SessionCookies.issue(
+                        signedIn.token(), sessions.absoluteSeconds(), SessionCookies.overTls(headers, security)))
                 .build();
     }
 }

@@ -17,8 +17,7 @@ final class Tokens {
     private static final int BYTES = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String newToken() {
         byte[] bytes = new byte[BYTES];

@@ -16,8 +16,7 @@ final class UnreadBodies {
     /** More than any console request carries; beyond it the connection may as well close. */
     static final long MAX_BYTES = 64 * 1024;
 
-    private UnreadBodies() {
-    }
+    private UnreadBodies() {}
 
     static void discard(ContainerRequestContext request) {
         if (!request.hasEntity()) {

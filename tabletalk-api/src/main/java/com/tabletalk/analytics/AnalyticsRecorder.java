@@ -24,8 +24,7 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRecorder.class);
     private static final int BATCH = 500;
 
-    private record Event(String type, UUID sessionId, Instant occurredAt, String data) {
-    }
+    private record Event(String type, UUID sessionId, Instant occurredAt, String data) {}
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -42,8 +41,15 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
         this.dropped = metrics.counter("analytics.events.dropped");
         this.failed = metrics.counter("analytics.events.failed");
         metrics.gauge("analytics.events.queued", () -> writer::queued);
-        for (String type : List.of(SESSION_CREATED, PARTICIPANT_JOINED, CARD_SHOWN, NEXT_REQUESTED, HINT_REVEALED,
-                ANSWER_GIVEN, SESSION_ENDED, SESSION_EXPIRED)) {
+        for (String type : List.of(
+                SESSION_CREATED,
+                PARTICIPANT_JOINED,
+                CARD_SHOWN,
+                NEXT_REQUESTED,
+                HINT_REVEALED,
+                ANSWER_GIVEN,
+                SESSION_ENDED,
+                SESSION_EXPIRED)) {
             metrics.counter(recordedName(type));
         }
     }
@@ -87,18 +93,24 @@ public class AnalyticsRecorder implements AnalyticsSink, Managed {
     private boolean write(List<Event> batch) {
         try {
             jdbi.useHandle(handle -> {
-                PreparedBatch insert = handle.prepareBatch(
-                        "INSERT INTO analytics_events (type, session_id, occurred_at, data) "
+                PreparedBatch insert =
+                        handle.prepareBatch("INSERT INTO analytics_events (type, session_id, occurred_at, data) "
                                 + "VALUES (:type, :sessionId, :occurredAt, CAST(:data AS jsonb))");
                 for (Event event : batch) {
-                    insert.bind("type", event.type()).bind("sessionId", event.sessionId())
-                            .bind("occurredAt", event.occurredAt()).bind("data", event.data()).add();
+                    insert.bind("type", event.type())
+                            .bind("sessionId", event.sessionId())
+                            .bind("occurredAt", event.occurredAt())
+                            .bind("data", event.data())
+                            .add();
                 }
                 insert.execute();
             });
         } catch (RuntimeException e) {
             failed.inc(batch.size());
-            LOG.warn("Could not write {} analytics events: {}", batch.size(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "Could not write {} analytics events: {}",
+                    batch.size(),
+                    e.getClass().getSimpleName());
         }
         return true;
     }

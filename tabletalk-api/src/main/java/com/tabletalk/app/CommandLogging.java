@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandLogging {
 
-    private CommandLogging() {
-    }
+    private CommandLogging() {}
 
     static void finish() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

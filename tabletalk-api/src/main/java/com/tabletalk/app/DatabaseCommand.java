@@ -37,13 +37,16 @@ final class DatabaseCommand extends DbCommand<TableTalkConfiguration> {
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                return "cannot use the database given by " + DatabaseUrl.VARIABLE + " (" + oneLine(sql.getMessage()) + ")";
+                return "cannot use the database given by " + DatabaseUrl.VARIABLE + " (" + oneLine(sql.getMessage())
+                        + ")";
             }
         }
         return oneLine(String.valueOf(error.getMessage()));
     }
 
     private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s+", " ").strip();
+        return message == null
+                ? "unknown error"
+                : message.replaceAll("\\s+", " ").strip();
     }
 }

@@ -17,30 +17,33 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
 
     public static DatabaseUrl parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidDatabaseUrlException(VARIABLE + " is empty; expected postgresql://user:password@host:port/database");
+            throw new InvalidDatabaseUrlException(
+                    VARIABLE + " is empty; expected postgresql://user:password@host:port/database");
         }
         String value = raw.strip();
         if (value.startsWith("jdbc:postgresql:")) {
             return new DatabaseUrl(value, Optional.empty(), Optional.empty());
         }
         if (!value.startsWith("postgresql://") && !value.startsWith("postgres://")) {
-            throw new InvalidDatabaseUrlException(VARIABLE
-                    + " must start with postgresql://, postgres:// or jdbc:postgresql://");
+            throw new InvalidDatabaseUrlException(
+                    VARIABLE + " must start with postgresql://, postgres:// or jdbc:postgresql://");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidDatabaseUrlException(VARIABLE
-                    + " is not a valid URL; expected postgresql://user:password@host:port/database");
+            throw new InvalidDatabaseUrlException(
+                    VARIABLE + " is not a valid URL; expected postgresql://user:password@host:port/database");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new InvalidDatabaseUrlException(VARIABLE + " has no host; expected postgresql://user:password@host:port/database");
+            throw new InvalidDatabaseUrlException(
+                    VARIABLE + " has no host; expected postgresql://user:password@host:port/database");
         }
         String path = uri.getRawPath();
         if (path == null || path.length() <= 1) {
-            throw new InvalidDatabaseUrlException(VARIABLE + " names no database; expected postgresql://user:password@host:port/database");
+            throw new InvalidDatabaseUrlException(
+                    VARIABLE + " names no database; expected postgresql://user:password@host:port/database");
         }
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://");
         jdbc.append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);

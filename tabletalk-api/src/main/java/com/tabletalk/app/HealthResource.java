@@ -41,11 +41,9 @@ public class HealthResource {
         this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     }
 
-    public record Check(boolean healthy) {
-    }
+    public record Check(boolean healthy) {}
 
-    public record Health(String status, Map<String, Check> checks) {
-    }
+    public record Health(String status, Map<String, Check> checks) {}
 
     /** One run of every check, shared by the probes that arrive while it runs. */
     private static final class Round {
@@ -73,13 +71,18 @@ public class HealthResource {
             healthy &= ok;
         }
         Health body = new Health(healthy ? "ok" : "unhealthy", results);
-        return Response.status(healthy ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
+        return Response.status(healthy ? 200 : 503)
+                .entity(body)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     @Path("/live")
     public Response live() {
-        return Response.ok(Map.of("status", "ok")).header("Cache-Control", "no-store").build();
+        return Response.ok(Map.of("status", "ok"))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /**

@@ -13,16 +13,17 @@ final class LogRedaction {
 
     static final String REDACTED = "[redacted]";
 
-    private static final Pattern UUID = Pattern.compile(
-            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Participant tokens are 43 characters; no word of a log line is a run this long without a dot. */
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])");
+
     private static final Pattern IPV4 = Pattern.compile("(?<![0-9])(?:\\d{1,3}\\.){3}\\d{1,3}(?![0-9])");
     /** Colon-separated hex groups; only those with "::" or all eight groups are addresses, not clock times. */
-    private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![0-9A-Za-z:])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?![0-9A-Za-z:])");
+    private static final Pattern IPV6_CANDIDATE =
+            Pattern.compile("(?<![0-9A-Za-z:])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?![0-9A-Za-z:])");
 
-    private LogRedaction() {
-    }
+    private LogRedaction() {}
 
     static String redact(String line) {
         String redacted = UUID.matcher(line).replaceAll(REDACTED);
@@ -36,7 +37,8 @@ final class LogRedaction {
         StringBuilder out = new StringBuilder(line.length());
         while (candidates.find()) {
             String candidate = candidates.group();
-            boolean address = candidate.contains("::") || candidate.chars().filter(c -> c == ':').count() == 7;
+            boolean address = candidate.contains("::")
+                    || candidate.chars().filter(c -> c == ':').count() == 7;
             candidates.appendReplacement(out, Matcher.quoteReplacement(address ? REDACTED : candidate));
         }
         candidates.appendTail(out);

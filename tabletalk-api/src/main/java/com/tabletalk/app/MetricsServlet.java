@@ -38,7 +38,8 @@ final class MetricsServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         if (token.isEmpty()) {
             envelope.write(Failures.forStatus(404), response);
             return;
@@ -48,12 +49,15 @@ final class MetricsServlet extends HttpServlet {
                 ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         if (!MessageDigest.isEqual(presented, token.get())) {
-            envelope.write(new ApiException(ErrorCode.UNAUTHORIZED, "Send the metrics token as 'Authorization: Bearer <token>'.",
-                    Map.of("WWW-Authenticate", "Bearer")), response);
+            envelope.write(
+                    new ApiException(
+                            ErrorCode.UNAUTHORIZED,
+                            "Send the metrics token as 'Authorization: Bearer <token>'.",
+                            Map.of("WWW-Authenticate", "Bearer")),
+                    response);
             return;
         }
         response.setHeader("Cache-Control", "no-store");
         exposition.service(request, response);
     }
-
 }

@@ -26,6 +26,7 @@ public final class NamedStatements implements TemplateEngine.Parsing {
         if (method == null) {
             return sql;
         }
-        return "/* " + method.getType().getSimpleName() + "." + method.getMethod().getName() + " */ " + sql;
+        return "/* " + method.getType().getSimpleName() + "."
+                + method.getMethod().getName() + " */ " + sql;
     }
 }

@@ -34,7 +34,9 @@ public class PostgresDataSourceFactory extends DataSourceFactory {
         properties.putAll(getProperties());
         properties.setProperty("ApplicationName", "tabletalk-listener");
         url.user().or(() -> Optional.ofNullable(getUser())).ifPresent(user -> properties.setProperty("user", user));
-        url.password().or(() -> Optional.ofNullable(getPassword())).ifPresent(password -> properties.setProperty("password", password));
+        url.password()
+                .or(() -> Optional.ofNullable(getPassword()))
+                .ifPresent(password -> properties.setProperty("password", password));
         try {
             return DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {

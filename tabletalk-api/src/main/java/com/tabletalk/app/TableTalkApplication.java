@@ -1,5 +1,11 @@
 package com.tabletalk.app;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.account.AccountDao;
 import com.tabletalk.account.AccountMail;
 import com.tabletalk.account.AccountService;
@@ -17,30 +23,16 @@ import com.tabletalk.account.InviteResource;
 import com.tabletalk.account.PasswordResetResource;
 import com.tabletalk.account.Passwords;
 import com.tabletalk.account.SignedInResponses;
-import com.tabletalk.common.BodySizeLimitFilter;
-import com.tabletalk.common.ErrorEnvelope;
-import com.tabletalk.common.FailureMapper;
-import com.tabletalk.common.JettyErrorHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.tabletalk.analytics.AnalyticsRecorder;
 import com.tabletalk.app.TableTalkConfiguration.MetricsConfig;
-import com.tabletalk.common.FrontendLinks;
+import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.CorsFilter;
+import com.tabletalk.common.ErrorEnvelope;
+import com.tabletalk.common.FailureMapper;
+import com.tabletalk.common.FrontendLinks;
+import com.tabletalk.common.JettyErrorHandler;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
-import io.dropwizard.db.ManagedDataSource;
-import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
@@ -66,16 +58,24 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.LoggerFactory;
 
 /** Wires the service: configuration, database, features, health. */
 public class TableTalkApplication extends Application<TableTalkConfiguration> {
@@ -98,7 +98,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
         bootstrap.addCommand(new AdminCommand<TableTalkConfiguration>(
-                TableTalkConfiguration::getDatabase, TableTalkConfiguration::getAccount, config -> config.getWeb().links()));
+                TableTalkConfiguration::getDatabase,
+                TableTalkConfiguration::getAccount,
+                config -> config.getWeb().links()));
         // JVM metrics (memory, threads, GC) for dashboards; the launcher would add them too, test harnesses do not.
         bootstrap.registerMetrics();
     }
@@ -120,8 +122,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // Nor is true a table token: a string field takes a JSON string and nothing else.
-        for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
+        for (CoercionInputShape scalar : new CoercionInputShape[] {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
     }
@@ -137,42 +140,76 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
 
-        QuestionCatalog questions = new QuestionCatalog(() -> jdbi.onDemand(QuestionDao.class).all());
-        AnalyticsRecorder analytics = new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
+        QuestionCatalog questions =
+                new QuestionCatalog(() -> jdbi.onDemand(QuestionDao.class).all());
+        AnalyticsRecorder analytics =
+                new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
         environment.lifecycle().manage(analytics);
-        SessionService sessions = new SessionService(jdbi.onDemand(SessionDao.class), questions, analytics,
-                config.getSessions(), Clock.systemUTC(), environment.metrics());
-        environment.lifecycle().manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
+        SessionService sessions = new SessionService(
+                jdbi.onDemand(SessionDao.class),
+                questions,
+                analytics,
+                config.getSessions(),
+                Clock.systemUTC(),
+                environment.metrics());
+        environment
+                .lifecycle()
+                .manage(new SessionJanitor(sessions, config.getSessions().cleanupInterval()));
 
         // Cancelled hello timeouts leave the queue at once instead of holding a socket's memory for 10 s.
-        ScheduledExecutorService liveScheduler = environment.lifecycle().scheduledExecutorService("live-scheduler-%d")
-                .threads(2).removeOnCancelPolicy(true).build();
-        ExecutorService fanout = environment.lifecycle().executorService("live-fanout-%d").minThreads(4).maxThreads(4).build();
+        ScheduledExecutorService liveScheduler = environment
+                .lifecycle()
+                .scheduledExecutorService("live-scheduler-%d")
+                .threads(2)
+                .removeOnCancelPolicy(true)
+                .build();
+        ExecutorService fanout = environment
+                .lifecycle()
+                .executorService("live-fanout-%d")
+                .minThreads(4)
+                .maxThreads(4)
+                .build();
         Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
-        LiveHub hub = new LiveHub(sessions, presence, fanout, liveScheduler, environment.getObjectMapper(), environment.metrics());
+        LiveHub hub = new LiveHub(
+                sessions, presence, fanout, liveScheduler, environment.getObjectMapper(), environment.metrics());
         environment.lifecycle().manage(hub);
         ChangeNotifier notifier = new ChangeNotifier(jdbi, environment.metrics());
         environment.lifecycle().manage(notifier);
         sessions.addListener(hub);
         sessions.addListener(notifier);
-        environment.lifecycle().manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
-        LiveEndpoint.register(environment.getApplicationContext(), config.getWeb().frontendOrigin(), hub, sessions, presence,
-                liveScheduler, environment.getObjectMapper(), environment.metrics());
+        environment
+                .lifecycle()
+                .manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
+        LiveEndpoint.register(
+                environment.getApplicationContext(),
+                config.getWeb().frontendOrigin(),
+                hub,
+                sessions,
+                presence,
+                liveScheduler,
+                environment.getObjectMapper(),
+                environment.metrics());
 
-        RateLimiter rateLimiter = new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());
+        RateLimiter rateLimiter =
+                new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());
         liveScheduler.scheduleWithFixedDelay(rateLimiter::removeExpiredQuietly, 1, 1, TimeUnit.MINUTES);
 
         String frontendOrigin = config.getWeb().frontendOrigin();
         ErrorEnvelope envelope = new ErrorEnvelope(environment.getObjectMapper());
         // Jetty's own refusals: in the application (sendError, disallowed methods) and before it (URI, headers).
-        SecurityHeadersFilter securityHeaders = new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops());
+        SecurityHeadersFilter securityHeaders =
+                new SecurityHeadersFilter(config.getRateLimits().trustedProxyHops());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(envelope, securityHeaders);
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         // First on the path, so that every answer under /api carries them, whichever filter or servlet writes it.
-        environment.servlets().addFilter("security-headers", securityHeaders)
+        environment
+                .servlets()
+                .addFilter("security-headers", securityHeaders)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        environment.servlets().addFilter("cors", new CorsFilter(frontendOrigin, envelope))
+        environment
+                .servlets()
+                .addFilter("cors", new CorsFilter(frontendOrigin, envelope))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         registerMetrics(config, environment, envelope);
 
@@ -180,8 +217,13 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
         jersey.register(new FailureMapper(envelope));
 
-        ExecutorService healthExecutor = environment.lifecycle().executorService("health-%d")
-                .minThreads(2).maxThreads(4).workQueue(new ArrayBlockingQueue<>(16)).build();
+        ExecutorService healthExecutor = environment
+                .lifecycle()
+                .executorService("health-%d")
+                .minThreads(2)
+                .maxThreads(4)
+                .workQueue(new ArrayBlockingQueue<>(16))
+                .build();
         jersey.register(new HealthResource(environment.healthChecks(), healthExecutor, 1_800));
         jersey.register(new ContextResource(questions));
         FrontendLinks links = config.getWeb().links();
@@ -191,10 +233,18 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new QrResource(links));
 
         AuditLog audit = new AuditLog(jdbi, environment.getObjectMapper());
-        ConsoleSessions consoleSessions = new ConsoleSessions(jdbi.onDemand(ConsoleSessionDao.class), config.getAccount());
+        ConsoleSessions consoleSessions =
+                new ConsoleSessions(jdbi.onDemand(ConsoleSessionDao.class), config.getAccount());
         liveScheduler.scheduleWithFixedDelay(consoleSessions::removeExpiredQuietly, 1, 60, TimeUnit.MINUTES);
-        AccountService accounts = new AccountService(jdbi, new Passwords(), consoleSessions,
-                AccountMail.from(config.getAccount(), links), audit, config.getAccount(), links, rateLimiter);
+        AccountService accounts = new AccountService(
+                jdbi,
+                new Passwords(),
+                consoleSessions,
+                AccountMail.from(config.getAccount(), links),
+                audit,
+                config.getAccount(),
+                links,
+                rateLimiter);
         ConsoleRestaurantDao consoleRestaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
         SignedInResponses signedIn = new SignedInResponses(consoleSessions, consoleRestaurants);
         ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
@@ -209,15 +259,23 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */
-    private static void registerMetrics(TableTalkConfiguration config, Environment environment, ErrorEnvelope envelope) {
+    private static void registerMetrics(
+            TableTalkConfiguration config, Environment environment, ErrorEnvelope envelope) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
-        environment.servlets().addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus, envelope))
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
+        environment
+                .servlets()
+                .addServlet("metrics", new MetricsServlet(config.getPrometheus().bearerToken(), prometheus, envelope))
                 .addMapping("/api/metrics");
         if (config.getPrometheus().isConfiguredButTooShort()) {
-            LoggerFactory.getLogger(TableTalkApplication.class).warn(
-                    "METRICS_TOKEN is shorter than {} characters; /api/metrics stays off", MetricsConfig.MIN_TOKEN_LENGTH);
+            LoggerFactory.getLogger(TableTalkApplication.class)
+                    .warn(
+                            "METRICS_TOKEN is shorter than {} characters; /api/metrics stays off",
+                            MetricsConfig.MIN_TOKEN_LENGTH);
         }
     }
 }

@@ -1,10 +1,10 @@
 package com.tabletalk.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tabletalk.account.AccountConfig;
 import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.WebConfig;
 import com.tabletalk.session.SessionsConfig;
-import com.tabletalk.account.AccountConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

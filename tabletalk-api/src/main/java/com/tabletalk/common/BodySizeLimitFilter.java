@@ -38,8 +38,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     }
 
     private ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + (maxBytes / 1024) + " KiB.");
+        return new ApiException(
+                ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + (maxBytes / 1024) + " KiB.");
     }
 
     private final class LimitedStream extends FilterInputStream {

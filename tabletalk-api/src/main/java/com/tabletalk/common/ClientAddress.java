@@ -10,8 +10,7 @@ import java.util.Collections;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(HttpServletRequest request, int trustedProxyHops) {
         return ForwardedHeader.trustedEntry(Collections.list(request.getHeaders("X-Forwarded-For")), trustedProxyHops)

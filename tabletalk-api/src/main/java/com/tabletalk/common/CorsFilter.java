@@ -27,12 +27,14 @@ public class CorsFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String origin = request.getHeader("Origin");
         boolean allowed = origin != null && origin.equalsIgnoreCase(allowedOrigin);
-        boolean preflight = "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
+        boolean preflight =
+                "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
         response.addHeader("Vary", "Origin");
         if (preflight) {
             if (!allowed) {

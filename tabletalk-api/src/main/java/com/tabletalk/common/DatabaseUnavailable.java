@@ -20,17 +20,18 @@ public final class DatabaseUnavailable {
     /** Shutting down, crash recovery, cannot connect now, too many connections. */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean isCause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof org.jdbi.v3.core.ConnectionException
                     || cause instanceof PoolExhaustedException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }

@@ -22,8 +22,7 @@ public final class Failures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * The {@link ApiException} the failure carries; else a client's mistake (a body that ended early, cannot be
@@ -48,11 +47,14 @@ public final class Failures {
         if (failure instanceof JsonProcessingException json && !failedToRead(json)) {
             return ApiException.invalid(JsonExceptionMapper.describe(json));
         }
-        if (failure instanceof WebApplicationException refusal && refusal.getResponse().getStatus() < 500) {
+        if (failure instanceof WebApplicationException refusal
+                && refusal.getResponse().getStatus() < 500) {
             return forStatus(refusal.getResponse().getStatus());
         }
         if (DatabaseUnavailable.isCause(failure)) {
-            LOG.warn("Database unavailable, answered unavailable: {}", failure.getClass().getSimpleName());
+            LOG.warn(
+                    "Database unavailable, answered unavailable: {}",
+                    failure.getClass().getSimpleName());
             return DatabaseUnavailable.asApiException();
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
@@ -73,17 +75,22 @@ public final class Failures {
             case 431 -> new ApiException(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
             // An HTTP version the server does not speak is the client's mistake, not an error of ours.
             case 505 -> ApiException.invalid("Use HTTP/1.1 or HTTP/2.");
-            case 503 -> new ApiException(ErrorCode.UNAVAILABLE, "The service cannot answer right now; try again in a moment.",
-                    Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            default -> status >= 500
-                    ? new ApiException(ErrorCode.INTERNAL, "Something went wrong on our side.")
-                    : ApiException.invalid("The request could not be understood.");
+            case 503 ->
+                new ApiException(
+                        ErrorCode.UNAVAILABLE,
+                        "The service cannot answer right now; try again in a moment.",
+                        Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            default ->
+                status >= 500
+                        ? new ApiException(ErrorCode.INTERNAL, "Something went wrong on our side.")
+                        : ApiException.invalid("The request could not be understood.");
         };
     }
 
     private static boolean endedEarly(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EOFException || cause instanceof EofException
+            if (cause instanceof EOFException
+                    || cause instanceof EofException
                     || cause.getClass().getSimpleName().equals("BadMessageException")) {
                 return true;
             }
@@ -94,7 +101,8 @@ public final class Failures {
     /** Bytes that are no text in the encoding they imply (UTF-16 or UTF-32 guessed from NUL bytes), or no gzip. */
     private static boolean undecodable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharConversionException || cause instanceof CharacterCodingException
+            if (cause instanceof CharConversionException
+                    || cause instanceof CharacterCodingException
                     || cause instanceof ZipException) {
                 return true;
             }

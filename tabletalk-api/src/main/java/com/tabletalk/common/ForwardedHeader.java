@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class ForwardedHeader {
 
-    private ForwardedHeader() {
-    }
+    private ForwardedHeader() {}
 
     /**
      * The entry {@code trustedProxyHops} places from the right, or the leftmost when there are fewer entries; empty

@@ -33,7 +33,8 @@ public final class FrontendLinks {
 
     /** Where a registered table's printed code leads; the label percent-encoded, with {@code %20} for spaces. */
     public String restaurantTable(String slug, String label) {
-        return origin + "/r/" + slug + "/t/" + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20");
+        return origin + "/r/" + slug + "/t/"
+                + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The one-time link with which an invited person sets their password. */

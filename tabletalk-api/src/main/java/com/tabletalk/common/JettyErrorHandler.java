@@ -30,7 +30,9 @@ public final class JettyErrorHandler extends ErrorHandler {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        securityHeaders.headersFor(request.getHeaders().getValuesList("X-Forwarded-Proto")).forEach(headers::put);
+        securityHeaders
+                .headersFor(request.getHeaders().getValuesList("X-Forwarded-Proto"))
+                .forEach(headers::put);
         failure.headers().forEach(headers::put);
         response.write(true, ByteBuffer.wrap(envelope.body(failure)), callback);
         return true;

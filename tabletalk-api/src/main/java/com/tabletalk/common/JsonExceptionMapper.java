@@ -3,11 +3,11 @@ package com.tabletalk.common;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
 
 /**
@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonExceptionMapper {
 
-    private JsonExceptionMapper() {
-    }
+    private JsonExceptionMapper() {}
 
     public static String describe(JsonProcessingException exception) {
         if (exception instanceof StreamConstraintsException) {
@@ -39,9 +38,7 @@ public final class JsonExceptionMapper {
         }
         if (exception instanceof MismatchedInputException mismatched) {
             String path = path(mismatched);
-            return path.isEmpty()
-                    ? "The body must be a JSON object."
-                    : "Field '" + path + "' has the wrong type.";
+            return path.isEmpty() ? "The body must be a JSON object." : "Field '" + path + "' has the wrong type.";
         }
         return "The body could not be read as the expected JSON.";
     }

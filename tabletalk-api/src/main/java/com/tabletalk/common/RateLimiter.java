@@ -12,9 +12,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -28,8 +28,7 @@ import javax.sql.DataSource;
 public class RateLimiter {
 
     /** A named limit: {@code capacity} requests, refilled at that many per {@code period}. */
-    public record Limit(String name, long capacity, Duration period) {
-    }
+    public record Limit(String name, long capacity, Duration period) {}
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final boolean enabled;
@@ -43,7 +42,8 @@ public class RateLimiter {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
         this.enabled = enabled;
         this.metrics = metrics;
@@ -56,14 +56,18 @@ public class RateLimiter {
             return;
         }
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build();
-        ConsumptionProbe probe = buckets.getProxy(limit.name() + ":" + hash(key), () -> configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.getProxy(limit.name() + ":" + hash(key), () -> configuration)
+                .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             rejected.inc();
             metrics.counter("ratelimit.rejected." + limit.name()).inc();
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; try again in " + seconds + " s.",
+            throw new ApiException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many requests; try again in " + seconds + " s.",
                     Map.of("Retry-After", Long.toString(seconds)));
         }
     }
@@ -78,8 +82,10 @@ public class RateLimiter {
         try {
             removeExpired();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(RateLimiter.class).warn("Could not remove expired rate-limit buckets: {}",
-                    e.getClass().getSimpleName());
+            org.slf4j.LoggerFactory.getLogger(RateLimiter.class)
+                    .warn(
+                            "Could not remove expired rate-limit buckets: {}",
+                            e.getClass().getSimpleName());
         }
     }
 
@@ -89,16 +95,16 @@ public class RateLimiter {
      * So every connection it gets is restored (rolled back, auto-commit on) before it goes back to the pool.
      */
     private static DataSource restoringAutoCommit(DataSource pool) {
-        return (DataSource) Proxy.newProxyInstance(RateLimiter.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                RateLimiter.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(pool, method, args);
                     return result instanceof Connection connection ? restoring(connection) : result;
                 });
     }
 
     private static Connection restoring(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(RateLimiter.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                RateLimiter.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
                         try {
                             if (!connection.getAutoCommit()) {

@@ -27,7 +27,8 @@ public class SecurityHeadersFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         headersFor(Collections.list(request.getHeaders("X-Forwarded-Proto"))).forEach(response::setHeader);

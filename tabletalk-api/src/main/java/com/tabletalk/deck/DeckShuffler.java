@@ -17,8 +17,7 @@ import java.util.Random;
  */
 public final class DeckShuffler {
 
-    private DeckShuffler() {
-    }
+    private DeckShuffler() {}
 
     /** The seed, as the hex of SHA-256 of {@code tableToken|context|yyyy-MM-dd}. */
     public static String seed(String tableToken, String context, LocalDate serviceDay) {
@@ -41,7 +40,8 @@ public final class DeckShuffler {
     }
 
     public static List<Integer> shuffle(List<Integer> ids, String seedHex) {
-        long seed = ByteBuffer.wrap(HexFormat.of().parseHex(seedHex), 0, Long.BYTES).getLong();
+        long seed =
+                ByteBuffer.wrap(HexFormat.of().parseHex(seedHex), 0, Long.BYTES).getLong();
         Random random = new Random(seed);
         List<Integer> deck = new ArrayList<>(ids);
         for (int i = deck.size() - 1; i > 0; i--) {

@@ -1,9 +1,9 @@
 package com.tabletalk.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,7 +88,9 @@ public class ChangeListener implements Managed {
                 if (!running) {
                     return;
                 }
-                LOG.warn("Session change listener lost its connection ({}); retrying", e.getClass().getSimpleName());
+                LOG.warn(
+                        "Session change listener lost its connection ({}); retrying",
+                        e.getClass().getSimpleName());
             } finally {
                 listening = false;
                 current = null;
@@ -118,7 +120,9 @@ public class ChangeListener implements Managed {
         try {
             JsonNode changes = json.readTree(payload);
             for (JsonNode change : changes.isArray() ? changes : List.of(changes)) {
-                hub.changed(UUID.fromString(change.get("id").asText()), change.get("version").asLong(),
+                hub.changed(
+                        UUID.fromString(change.get("id").asText()),
+                        change.get("version").asLong(),
                         change.path("at").asLong(0));
             }
         } catch (Exception e) {

@@ -67,8 +67,10 @@ public class ChangeNotifier implements SessionListener, Managed {
         try {
             jdbi.useTransaction(handle -> {
                 for (String payload : payloads) {
-                    handle.createQuery("SELECT pg_notify('session_changes', :payload)").bind("payload", payload)
-                            .mapTo(String.class).list();
+                    handle.createQuery("SELECT pg_notify('session_changes', :payload)")
+                            .bind("payload", payload)
+                            .mapTo(String.class)
+                            .list();
                 }
             });
             sent.mark(payloads.size());
@@ -76,7 +78,10 @@ public class ChangeNotifier implements SessionListener, Managed {
         } catch (RuntimeException e) {
             // The database is away: listeners lose their connection too and resync every socket when it returns.
             dropped.inc(batch.size());
-            LOG.warn("Could not announce {} session changes: {}", batch.size(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "Could not announce {} session changes: {}",
+                    batch.size(),
+                    e.getClass().getSimpleName());
             return false;
         }
     }

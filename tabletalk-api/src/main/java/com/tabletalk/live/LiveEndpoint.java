@@ -27,6 +27,7 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
     public static final int MAX_MESSAGE_BYTES = 16 * 1024;
     /** Longer than the phones' ping interval (25 s) and the server's own pings, shorter than load balancers' cuts. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(70);
+
     private static final int MAX_QUEUED_FRAMES = 64;
     private static final Pattern PATH = Pattern.compile("^/api/sessions/([^/]+)/live$");
 
@@ -38,8 +39,14 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
     private final ObjectMapper json;
     private final MetricRegistry metrics;
 
-    private LiveEndpoint(String frontendOrigin, LiveHub hub, SessionService sessions, Presence presence,
-                         ScheduledExecutorService scheduler, ObjectMapper json, MetricRegistry metrics) {
+    private LiveEndpoint(
+            String frontendOrigin,
+            LiveHub hub,
+            SessionService sessions,
+            Presence presence,
+            ScheduledExecutorService scheduler,
+            ObjectMapper json,
+            MetricRegistry metrics) {
         this.frontendOrigin = frontendOrigin.toLowerCase(Locale.ROOT);
         this.hub = hub;
         this.sessions = sessions;
@@ -50,9 +57,15 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
     }
 
     /** Serves the upgrade; each socket gets the hub, the sessions, presence and the scheduler it needs, here. */
-    public static void register(ServletContextHandler context, String frontendOrigin, LiveHub hub, SessionService sessions,
-                                Presence presence, ScheduledExecutorService scheduler, ObjectMapper json,
-                                MetricRegistry metrics) {
+    public static void register(
+            ServletContextHandler context,
+            String frontendOrigin,
+            LiveHub hub,
+            SessionService sessions,
+            Presence presence,
+            ScheduledExecutorService scheduler,
+            ObjectMapper json,
+            MetricRegistry metrics) {
         LiveEndpoint endpoint = new LiveEndpoint(frontendOrigin, hub, sessions, presence, scheduler, json, metrics);
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
@@ -84,7 +97,8 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
                 response.sendError(503, "This instance is shutting down.");
                 return null;
             }
-            return new LiveSocket(sessionId, sessions, presence, hub, scheduler, json, metrics, new MessageRateLimit(20, 40));
+            return new LiveSocket(
+                    sessionId, sessions, presence, hub, scheduler, json, metrics, new MessageRateLimit(20, 40));
         } catch (IOException e) {
             return null;
         }
@@ -101,10 +115,10 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
         }
         try {
             URI uri = URI.create(normalised);
-            return uri.getRawAuthority() != null && uri.getRawAuthority().equals(host.strip().toLowerCase(Locale.ROOT));
+            return uri.getRawAuthority() != null
+                    && uri.getRawAuthority().equals(host.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
-
 }

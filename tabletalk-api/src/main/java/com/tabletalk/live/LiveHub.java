@@ -54,6 +54,7 @@ public class LiveHub implements Managed, SessionListener {
     private final ConcurrentHashMap<UUID, Long> pending = new ConcurrentHashMap<>();
     /** The newest version already handed to this instance's sockets, per session: no need to read it again. */
     private final ConcurrentHashMap<UUID, Long> delivered = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final Meter notifications;
     private final Counter resyncs;
@@ -63,8 +64,13 @@ public class LiveHub implements Managed, SessionListener {
     private volatile boolean stopping;
     private long heartbeats;
 
-    public LiveHub(SessionService sessions, Presence presence, ExecutorService fanout, ScheduledExecutorService scheduler,
-                   ObjectMapper json, MetricRegistry metrics) {
+    public LiveHub(
+            SessionService sessions,
+            Presence presence,
+            ExecutorService fanout,
+            ScheduledExecutorService scheduler,
+            ObjectMapper json,
+            MetricRegistry metrics) {
         this.sessions = sessions;
         this.json = json;
         this.presence = presence;
@@ -115,7 +121,8 @@ public class LiveHub implements Managed, SessionListener {
 
     /** This instance's sockets of one session that are receiving its changes. */
     Set<LiveSocket> socketsOf(UUID sessionId) {
-        return Set.copyOf(bySession.getOrDefault(sessionId, new ConcurrentHashMap<>()).keySet());
+        return Set.copyOf(
+                bySession.getOrDefault(sessionId, new ConcurrentHashMap<>()).keySet());
     }
 
     void unregister(LiveSocket socket) {
@@ -192,7 +199,9 @@ public class LiveHub implements Managed, SessionListener {
             }
         } catch (RuntimeException e) {
             // The database is away: sockets stay open and the listener's resync brings them up to date.
-            LOG.warn("Could not read a changed session for its sockets: {}", e.getClass().getSimpleName());
+            LOG.warn(
+                    "Could not read a changed session for its sockets: {}",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -208,7 +217,9 @@ public class LiveHub implements Managed, SessionListener {
                 }
             } catch (RuntimeException oneSocketFailed) {
                 // One broken socket must not keep the state from the others.
-                LOG.debug("Could not deliver to a socket: {}", oneSocketFailed.getClass().getSimpleName());
+                LOG.debug(
+                        "Could not deliver to a socket: {}",
+                        oneSocketFailed.getClass().getSimpleName());
             }
         }
     }
@@ -221,7 +232,9 @@ public class LiveHub implements Managed, SessionListener {
 
     private void heartbeat() {
         boolean ping = ++heartbeats % PING_EVERY_HEARTBEATS == 0;
-        bySession.values().forEach(sockets -> sockets.keySet().forEach(socket -> socket.pingOrDrop(SILENCE_NANOS, ping)));
+        bySession
+                .values()
+                .forEach(sockets -> sockets.keySet().forEach(socket -> socket.pingOrDrop(SILENCE_NANOS, ping)));
         try {
             presence.heartbeat();
             presence.sweep();
@@ -234,7 +247,9 @@ public class LiveHub implements Managed, SessionListener {
         try {
             presence.settleLeavers();
         } catch (RuntimeException e) {
-            LOG.warn("Could not settle the presence of phones that left; will retry: {}", e.getClass().getSimpleName());
+            LOG.warn(
+                    "Could not settle the presence of phones that left; will retry: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -39,8 +39,15 @@ public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage
     private volatile String participantId;
     private volatile String token;
 
-    LiveSocket(UUID sessionId, SessionService sessions, Presence presence, LiveHub hub, ScheduledExecutorService scheduler,
-               ObjectMapper json, MetricRegistry metrics, MessageRateLimit rateLimit) {
+    LiveSocket(
+            UUID sessionId,
+            SessionService sessions,
+            Presence presence,
+            LiveHub hub,
+            ScheduledExecutorService scheduler,
+            ObjectMapper json,
+            MetricRegistry metrics,
+            MessageRateLimit rateLimit) {
         this.sessionId = sessionId;
         this.sessions = sessions;
         this.json = json;
@@ -56,7 +63,8 @@ public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage
     @Override
     public void onWebSocketOpen(Session session) {
         outbox = new Outbox(session, json, metrics.counter("live.closed.slow"), metrics.counter("live.closed.silent"));
-        membership.awaitHello(() -> close(StatusCode.POLICY_VIOLATION, "No hello within " + Membership.HELLO_TIMEOUT_SECONDS + " s"));
+        membership.awaitHello(
+                () -> close(StatusCode.POLICY_VIOLATION, "No hello within " + Membership.HELLO_TIMEOUT_SECONDS + " s"));
     }
 
     @Override
@@ -116,8 +124,11 @@ public class LiveSocket implements Session.Listener.AutoDemanding, ClientMessage
         SessionRow session = sessions.row(sessionId).orElse(null);
         Optional<String> participant = session == null ? Optional.empty() : sessions.authenticate(session, presented);
         if (participant.isEmpty()) {
-            outbox.send(session == null ? new ServerMessage.Error(ErrorCode.NOT_FOUND, "No session has that id.")
-                    : new ServerMessage.Error(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+            outbox.send(
+                    session == null
+                            ? new ServerMessage.Error(ErrorCode.NOT_FOUND, "No session has that id.")
+                            : new ServerMessage.Error(
+                                    ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
             close(StatusCode.POLICY_VIOLATION, session == null ? "Unknown session" : "Unauthorized");
             return;
         }

@@ -1,8 +1,8 @@
 package com.tabletalk.live;
 
-import com.tabletalk.session.SessionsConfig;
 import com.tabletalk.session.SessionRow;
 import com.tabletalk.session.SessionService;
+import com.tabletalk.session.SessionsConfig;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -29,6 +29,7 @@ public class Presence {
     public static final Duration STALE_AFTER = Duration.ofSeconds(20);
     /** How long a closed socket's participant is still shown connected, waiting for it to come back. */
     public static final Duration AWAY_GRACE = Duration.ofSeconds(3);
+
     private static final int KEEP_ALIVE_BATCH = 200;
 
     private final UUID instanceId = UUID.randomUUID();
@@ -89,8 +90,12 @@ public class Presence {
         long slack = Math.min(60, config.idleTimeout().toSeconds() / 2);
         int refreshed;
         do {
-            refreshed = dao.keepAlive(instanceId, config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds(),
-                    slack, KEEP_ALIVE_BATCH);
+            refreshed = dao.keepAlive(
+                    instanceId,
+                    config.idleTimeout().toSeconds(),
+                    config.maxLifetime().toSeconds(),
+                    slack,
+                    KEEP_ALIVE_BATCH);
         } while (refreshed == KEEP_ALIVE_BATCH);
     }
 

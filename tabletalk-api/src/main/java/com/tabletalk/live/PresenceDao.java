@@ -35,15 +35,18 @@ public interface PresenceDao {
             + "VALUES (:session, :participant, :instance, 1, now()) "
             + "ON CONFLICT (session_id, participant_id, instance_id) DO UPDATE "
             + "SET sockets = live_presence.sockets + 1, seen_at = now()")
-    void countIn(@Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
+    void countIn(
+            @Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
 
     /**
      * One socket fewer. A row left at zero is deleted by the next {@link #forgetClosed}: deleting it here could race
      * with a socket of the same participant opening at that moment, and lose that socket.
      */
-    @SqlUpdate("UPDATE live_presence SET sockets = sockets - 1 "
-            + "WHERE session_id = :session AND participant_id = :participant AND instance_id = :instance AND sockets > 0")
-    int countOut(@Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
+    @SqlUpdate(
+            "UPDATE live_presence SET sockets = sockets - 1 "
+                    + "WHERE session_id = :session AND participant_id = :participant AND instance_id = :instance AND sockets > 0")
+    int countOut(
+            @Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
 
     /** Deletes this instance's rows without sockets (a socket opening meanwhile is seen under the row lock). */
     @SqlUpdate("DELETE FROM live_presence WHERE instance_id = :instance AND sockets = 0")
@@ -58,9 +61,10 @@ public interface PresenceDao {
     int heartbeat(@Bind("instance") UUID instance);
 
     /** Forgets the sockets of instances that stopped refreshing them, returning the sessions concerned. */
-    @SqlQuery("DELETE FROM live_presence WHERE (session_id, participant_id, instance_id) IN ("
-            + "SELECT session_id, participant_id, instance_id FROM live_presence "
-            + "WHERE seen_at <= now() - make_interval(secs => :staleSeconds) FOR UPDATE SKIP LOCKED) RETURNING session_id")
+    @SqlQuery(
+            "DELETE FROM live_presence WHERE (session_id, participant_id, instance_id) IN ("
+                    + "SELECT session_id, participant_id, instance_id FROM live_presence "
+                    + "WHERE seen_at <= now() - make_interval(secs => :staleSeconds) FOR UPDATE SKIP LOCKED) RETURNING session_id")
     List<UUID> sweepStale(@Bind("staleSeconds") long staleSeconds);
 
     @SqlQuery("DELETE FROM live_presence WHERE instance_id = :instance RETURNING session_id")
@@ -77,6 +81,10 @@ public interface PresenceDao {
             + "AND expires_at < now() + make_interval(secs => :idleSeconds) - make_interval(secs => :slackSeconds) "
             + "AND id IN (SELECT session_id FROM live_presence WHERE instance_id = :instance AND sockets > 0) "
             + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)")
-    int keepAlive(@Bind("instance") UUID instance, @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds,
-                  @Bind("slackSeconds") long slackSeconds, @Bind("limit") int limit);
+    int keepAlive(
+            @Bind("instance") UUID instance,
+            @Bind("idleSeconds") long idleSeconds,
+            @Bind("maxLifeSeconds") long maxLifeSeconds,
+            @Bind("slackSeconds") long slackSeconds,
+            @Bind("limit") int limit);
 }

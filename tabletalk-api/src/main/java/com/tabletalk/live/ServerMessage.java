@@ -15,12 +15,9 @@ import com.tabletalk.session.SessionView;
 public sealed interface ServerMessage {
 
     /** The whole session as it is now; clients ignore any state older than the one they show. */
-    record State(SessionView session) implements ServerMessage {
-    }
+    record State(SessionView session) implements ServerMessage {}
 
-    record Pong() implements ServerMessage {
-    }
+    record Pong() implements ServerMessage {}
 
-    record Error(ErrorCode error, String message) implements ServerMessage {
-    }
+    record Error(ErrorCode error, String message) implements ServerMessage {}
 }

@@ -20,12 +20,14 @@ public final class QrCodes {
     public static final int MAX_PNG_SIZE = 2048;
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.MARGIN, 4,
-            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+            EncodeHintType.ERROR_CORRECTION,
+            ErrorCorrectionLevel.M,
+            EncodeHintType.MARGIN,
+            4,
+            EncodeHintType.CHARACTER_SET,
+            StandardCharsets.UTF_8.name());
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     public static String svg(String content) {
         BitMatrix matrix = modules(content);
@@ -43,7 +45,15 @@ public final class QrCodes {
                 while (x + run < width && matrix.get(x + run, y)) {
                     run++;
                 }
-                path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
+                path.append('M')
+                        .append(x)
+                        .append(' ')
+                        .append(y)
+                        .append('h')
+                        .append(run)
+                        .append("v1h-")
+                        .append(run)
+                        .append('z');
                 x += run;
             }
         }

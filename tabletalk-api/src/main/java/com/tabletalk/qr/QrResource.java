@@ -51,7 +51,8 @@ public class QrResource {
             throw ApiException.invalid("size must be a whole number of pixels.");
         }
         if (size < QrCodes.MIN_PNG_SIZE || size > QrCodes.MAX_PNG_SIZE) {
-            throw ApiException.invalid("size must be between " + QrCodes.MIN_PNG_SIZE + " and " + QrCodes.MAX_PNG_SIZE + " pixels.");
+            throw ApiException.invalid(
+                    "size must be between " + QrCodes.MIN_PNG_SIZE + " and " + QrCodes.MAX_PNG_SIZE + " pixels.");
         }
         return size;
     }

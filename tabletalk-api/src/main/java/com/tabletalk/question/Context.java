@@ -37,7 +37,7 @@ public enum Context {
                 return context;
             }
         }
-        throw ApiException.invalid("context must be one of " + Arrays.stream(values()).map(Context::wire)
-                .collect(Collectors.joining(", ")) + ".");
+        throw ApiException.invalid("context must be one of "
+                + Arrays.stream(values()).map(Context::wire).collect(Collectors.joining(", ")) + ".");
     }
 }

@@ -17,14 +17,13 @@ public class ContextResource {
         this.catalog = catalog;
     }
 
-    public record ContextView(String id, String name, String description, int questionCount) {
-    }
+    public record ContextView(String id, String name, String description, int questionCount) {}
 
     @GET
     public List<ContextView> contexts() {
         return Arrays.stream(Context.values())
-                .map(context -> new ContextView(context.wire(), context.displayName(), context.description(),
-                        catalog.activeCount(context)))
+                .map(context -> new ContextView(
+                        context.wire(), context.displayName(), context.description(), catalog.activeCount(context)))
                 .toList();
     }
 }

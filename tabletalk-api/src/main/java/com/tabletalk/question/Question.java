@@ -3,8 +3,16 @@ package com.tabletalk.question;
 import java.util.List;
 
 /** A question card as the bank holds it. */
-public record Question(int id, Context context, boolean active, String difficulty, String category, String type,
-                       String text, String hint, List<Option> options) {
+public record Question(
+        int id,
+        Context context,
+        boolean active,
+        String difficulty,
+        String category,
+        String type,
+        String text,
+        String hint,
+        List<Option> options) {
 
     public static final String OPEN = "open";
     public static final String CHOICE = "choice";
@@ -22,6 +30,5 @@ public record Question(int id, Context context, boolean active, String difficult
     }
 
     /** One answer of a choice card; its id (a, b, c, d) is stable across edits of the text. */
-    public record Option(String id, String text) {
-    }
+    public record Option(String id, String text) {}
 }

@@ -12,8 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(QuestionDao.QuestionMapper.class)
 public interface QuestionDao {
 
-    @SqlQuery("SELECT id, context, active, difficulty, category, type, text, hint, option_a, option_b, option_c, option_d "
-            + "FROM questions ORDER BY id")
+    @SqlQuery(
+            "SELECT id, context, active, difficulty, category, type, text, hint, option_a, option_b, option_c, option_d "
+                    + "FROM questions ORDER BY id")
     List<Question> all();
 
     /** Maps a row; empty option cells (as a spreadsheet leaves them) are no option. */
@@ -30,9 +31,16 @@ public interface QuestionDao {
                 }
             }
             String type = rs.getString("type");
-            return new Question(rs.getInt("id"), Context.fromWire(rs.getString("context")), rs.getBoolean("active"),
-                    rs.getString("difficulty"), rs.getString("category"), type, rs.getString("text"),
-                    rs.getString("hint"), Question.CHOICE.equals(type) ? options : List.of());
+            return new Question(
+                    rs.getInt("id"),
+                    Context.fromWire(rs.getString("context")),
+                    rs.getBoolean("active"),
+                    rs.getString("difficulty"),
+                    rs.getString("category"),
+                    type,
+                    rs.getString("text"),
+                    rs.getString("hint"),
+                    Question.CHOICE.equals(type) ? options : List.of());
         }
     }
 }

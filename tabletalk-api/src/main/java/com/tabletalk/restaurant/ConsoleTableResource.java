@@ -34,18 +34,14 @@ public class ConsoleTableResource {
         this.tables = tables;
     }
 
-    public record TablesView(List<TableView> tables) {
-    }
+    public record TablesView(List<TableView> tables) {}
 
-    public record OneTableView(TableView table) {
-    }
+    public record OneTableView(TableView table) {}
 
     /** Either {@code count} numbered tables or the given {@code labels}. */
-    public record NewTables(Integer count, List<String> labels) {
-    }
+    public record NewTables(Integer count, List<String> labels) {}
 
-    public record TableChange(String label, Boolean active) {
-    }
+    public record TableChange(String label, Boolean active) {}
 
     @GET
     @Path("/{slug}/tables")
@@ -64,15 +60,20 @@ public class ConsoleTableResource {
         List<TableView> added = request.count() != null
                 ? tables.addNumbered(user, slug, request.count())
                 : tables.addLabelled(user, slug, request.labels());
-        return Response.status(Response.Status.CREATED).entity(new TablesView(added)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new TablesView(added))
+                .build();
     }
 
     @PATCH
     @Path("/{slug}/tables/{label}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_NAME, "MANAGER"})
-    public OneTableView change(@Auth StaffUser user, @PathParam("slug") String slug, @PathParam("label") String label,
-                               TableChange request) {
+    public OneTableView change(
+            @Auth StaffUser user,
+            @PathParam("slug") String slug,
+            @PathParam("label") String label,
+            TableChange request) {
         if (request == null) {
             throw ApiException.invalid("Send {\"label\": \"…\"}, {\"active\": false}, or both.");
         }
@@ -85,7 +86,8 @@ public class ConsoleTableResource {
     public Response csv(@Auth StaffUser user, @PathParam("slug") String slug, @QueryParam("tables") String selection) {
         ScopedRestaurant restaurant = tables.restaurant(user, slug);
         List<PrintedTable> chosen = tables.printable(user, restaurant, selection);
-        return download(out -> TableCsv.write(chosen, out), "text/csv; charset=UTF-8", restaurant.slug() + "-tables.csv");
+        return download(
+                out -> TableCsv.write(chosen, out), "text/csv; charset=UTF-8", restaurant.slug() + "-tables.csv");
     }
 
     @GET
@@ -100,8 +102,12 @@ public class ConsoleTableResource {
     @GET
     @Path("/{slug}/qr-sheet.pdf")
     @Produces("application/pdf")
-    public Response pdf(@Auth StaffUser user, @PathParam("slug") String slug, @QueryParam("paper") String paper,
-                        @QueryParam("perPage") String perPage, @QueryParam("tables") String selection) {
+    public Response pdf(
+            @Auth StaffUser user,
+            @PathParam("slug") String slug,
+            @QueryParam("paper") String paper,
+            @QueryParam("perPage") String perPage,
+            @QueryParam("tables") String selection) {
         QrSheet.Paper size = paper(paper);
         QrSheet.Layout layout = layout(perPage);
         ScopedRestaurant restaurant = tables.restaurant(user, slug);
@@ -109,7 +115,9 @@ public class ConsoleTableResource {
         if (chosen.isEmpty()) {
             throw ApiException.invalid("This restaurant has no active tables to print.");
         }
-        return download(out -> QrSheet.write(restaurant.name(), chosen, size, layout, out), "application/pdf",
+        return download(
+                out -> QrSheet.write(restaurant.name(), chosen, size, layout, out),
+                "application/pdf",
                 restaurant.slug() + "-qr-sheet.pdf");
     }
 

@@ -1,10 +1,10 @@
 package com.tabletalk.restaurant;
 
-import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.restaurant.TableDao.ScopedRestaurant;
 import com.tabletalk.restaurant.TableDao.TableRow;
 import java.sql.SQLException;
@@ -34,21 +34,22 @@ public class ConsoleTables {
     }
 
     /** A table as the console lists it. */
-    public record TableView(String label, String url, boolean active) {
-    }
+    public record TableView(String label, String url, boolean active) {}
 
     /** The restaurant {@code slug} if the user may see it; 404 otherwise, whether or not it exists. */
     public ScopedRestaurant restaurant(StaffUser user, String slug) {
         if (slug == null || !DinerTables.SLUG.matcher(slug).matches()) {
             throw unknownRestaurant();
         }
-        return tables.restaurant(slug, user.isAdmin(), user.restaurantIdArray()).orElseThrow(ConsoleTables::unknownRestaurant);
+        return tables.restaurant(slug, user.isAdmin(), user.restaurantIdArray())
+                .orElseThrow(ConsoleTables::unknownRestaurant);
     }
 
     public List<TableView> list(StaffUser user, String slug) {
         ScopedRestaurant restaurant = restaurant(user, slug);
         return tables.tables(restaurant.slug(), user.isAdmin(), user.restaurantIdArray()).stream()
-                .map(row -> view(restaurant, row)).toList();
+                .map(row -> view(restaurant, row))
+                .toList();
     }
 
     /** Adds {@code count} tables numbered after the highest numbered one. */
@@ -57,7 +58,8 @@ public class ConsoleTables {
             throw ApiException.invalid("count must be between 1 and " + MAX_NEW_TABLES + ".");
         }
         ScopedRestaurant restaurant = restaurant(user, slug);
-        List<TableRow> added = unique(() -> tables.insertNumbered(restaurant.slug(), user.isAdmin(), user.restaurantIdArray(), count),
+        List<TableRow> added = unique(
+                () -> tables.insertNumbered(restaurant.slug(), user.isAdmin(), user.restaurantIdArray(), count),
                 "Another change added tables at the same moment; try again.");
         return recorded(user, restaurant, added);
     }
@@ -74,8 +76,10 @@ public class ConsoleTables {
             }
         }
         ScopedRestaurant restaurant = restaurant(user, slug);
-        List<TableRow> added = unique(() -> tables.insertLabels(restaurant.slug(), user.isAdmin(), user.restaurantIdArray(),
-                labels.toArray(String[]::new)), "One of these labels is already a table of this restaurant.");
+        List<TableRow> added = unique(
+                () -> tables.insertLabels(
+                        restaurant.slug(), user.isAdmin(), user.restaurantIdArray(), labels.toArray(String[]::new)),
+                "One of these labels is already a table of this restaurant.");
         return recorded(user, restaurant, added);
     }
 
@@ -89,8 +93,15 @@ public class ConsoleTables {
         if (!TableLabels.isValid(label)) {
             throw unknownTable();
         }
-        TableRow changed = unique(() -> tables.update(restaurant.slug(), user.isAdmin(), user.restaurantIdArray(), label,
-                        cleanNewLabel, active), "Another table of this restaurant already has that label.")
+        TableRow changed = unique(
+                        () -> tables.update(
+                                restaurant.slug(),
+                                user.isAdmin(),
+                                user.restaurantIdArray(),
+                                label,
+                                cleanNewLabel,
+                                active),
+                        "Another table of this restaurant already has that label.")
                 .orElseThrow(ConsoleTables::unknownTable);
         Map<String, Object> details = new HashMap<>();
         details.put("label", label);
@@ -111,7 +122,10 @@ public class ConsoleTables {
     public List<PrintedTable> printable(StaffUser user, ScopedRestaurant restaurant, String selection) {
         List<TableRow> all = tables.tables(restaurant.slug(), user.isAdmin(), user.restaurantIdArray());
         if (selection == null || selection.isBlank()) {
-            return all.stream().filter(TableRow::active).map(row -> printed(restaurant, row.label())).toList();
+            return all.stream()
+                    .filter(TableRow::active)
+                    .map(row -> printed(restaurant, row.label()))
+                    .toList();
         }
         // The request line's size limit bounds how many labels a selection can name.
         String[] parts = selection.split(",", -1);
@@ -130,7 +144,11 @@ public class ConsoleTables {
         }
         if (!unknown.isEmpty()) {
             throw ApiException.invalid("Not active tables of this restaurant: "
-                    + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())).stream().map(ConsoleTables::quoted).toList())
+                    + String.join(
+                            ", ",
+                            unknown.subList(0, Math.min(5, unknown.size())).stream()
+                                    .map(ConsoleTables::quoted)
+                                    .toList())
                     + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more." : "."));
         }
         return chosen.stream().map(label -> printed(restaurant, label)).toList();
@@ -140,8 +158,15 @@ public class ConsoleTables {
         if (added.isEmpty()) {
             throw unknownRestaurant();
         }
-        audit.record(user, "tables.created", restaurant.id(),
-                Map.of("count", added.size(), "labels", added.stream().map(TableRow::label).toList()));
+        audit.record(
+                user,
+                "tables.created",
+                restaurant.id(),
+                Map.of(
+                        "count",
+                        added.size(),
+                        "labels",
+                        added.stream().map(TableRow::label).toList()));
         return added.stream().map(row -> view(restaurant, row)).toList();
     }
 
@@ -167,9 +192,11 @@ public class ConsoleTables {
 
     /** A label for a message: control characters and overlong labels cannot reach the reply as they came. */
     private static String quoted(String label) {
-        String shown = label.codePoints().limit(TableLabels.MAX_LENGTH)
+        String shown = label.codePoints()
+                .limit(TableLabels.MAX_LENGTH)
                 .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return "\"" + shown + (label.codePointCount(0, label.length()) > TableLabels.MAX_LENGTH ? "…" : "") + "\"";
     }
 

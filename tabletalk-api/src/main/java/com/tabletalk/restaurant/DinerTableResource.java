@@ -18,19 +18,16 @@ public class DinerTableResource {
         this.tables = tables;
     }
 
-    public record RestaurantView(String slug, String name) {
-    }
+    public record RestaurantView(String slug, String name) {}
 
-    public record TableView(String label) {
-    }
+    public record TableView(String label) {}
 
-    public record DinerTableView(RestaurantView restaurant, TableView table) {
-    }
+    public record DinerTableView(RestaurantView restaurant, TableView table) {}
 
     @GET
     public DinerTableView get(@PathParam("slug") String slug, @PathParam("label") String label) {
         RegisteredTable table = tables.open(slug, label);
-        return new DinerTableView(new RestaurantView(table.restaurantSlug(), table.restaurantName()),
-                new TableView(table.tableLabel()));
+        return new DinerTableView(
+                new RestaurantView(table.restaurantSlug(), table.restaurantName()), new TableView(table.tableLabel()));
     }
 }

@@ -25,13 +25,17 @@ public class DinerTables implements RegisteredTables {
         }
         DinerTableRow row = tables.findForDiner(restaurantSlug, tableLabel).orElseThrow(DinerTables::unknown);
         if (!row.restaurantActive()) {
-            throw new ApiException(ErrorCode.INACTIVE, "This restaurant no longer uses Table-Talk codes. You can still play as a walk-in table.");
+            throw new ApiException(
+                    ErrorCode.INACTIVE,
+                    "This restaurant no longer uses Table-Talk codes. You can still play as a walk-in table.");
         }
         if (row.tableId() == null) {
             throw unknown();
         }
         if (!row.tableActive()) {
-            throw new ApiException(ErrorCode.INACTIVE, "This table's code is no longer in use. You can still play as a walk-in table.");
+            throw new ApiException(
+                    ErrorCode.INACTIVE,
+                    "This table's code is no longer in use. You can still play as a walk-in table.");
         }
         return new RegisteredTable(row.restaurantId(), row.tableId(), row.slug(), row.name(), row.label());
     }

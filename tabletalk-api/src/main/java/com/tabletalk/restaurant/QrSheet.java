@@ -32,7 +32,8 @@ public final class QrSheet {
     private static final Color QUIET = new Color(0.35f, 0.35f, 0.35f);
 
     public enum Paper {
-        A4(PDRectangle.A4), LETTER(PDRectangle.LETTER);
+        A4(PDRectangle.A4),
+        LETTER(PDRectangle.LETTER);
 
         private final PDRectangle size;
 
@@ -52,7 +53,10 @@ public final class QrSheet {
 
     /** Cards per page and how they sit: columns by rows, in portrait. */
     public enum Layout {
-        ONE(1, 1, 1), TWO(2, 1, 2), FOUR(4, 2, 2), SIX(6, 2, 3);
+        ONE(1, 1, 1),
+        TWO(2, 1, 2),
+        FOUR(4, 2, 2),
+        SIX(6, 2, 3);
 
         final int perPage;
         final int columns;
@@ -74,11 +78,11 @@ public final class QrSheet {
         }
     }
 
-    private QrSheet() {
-    }
+    private QrSheet() {}
 
-    public static void write(String restaurantName, List<PrintedTable> tables, Paper paper, Layout layout,
-                             OutputStream out) throws IOException {
+    public static void write(
+            String restaurantName, List<PrintedTable> tables, Paper paper, Layout layout, OutputStream out)
+            throws IOException {
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = new Fonts(document);
             // PDF metadata is Unicode text, so the name goes in as it is even where the fonts lack its characters.
@@ -101,11 +105,18 @@ public final class QrSheet {
         float height = (page.getHeight() - 2 * PAGE_MARGIN) / layout.rows;
         int column = index % layout.columns;
         int row = index / layout.columns;
-        return new PDRectangle(PAGE_MARGIN + column * width, page.getHeight() - PAGE_MARGIN - (row + 1) * height, width, height);
+        return new PDRectangle(
+                PAGE_MARGIN + column * width, page.getHeight() - PAGE_MARGIN - (row + 1) * height, width, height);
     }
 
-    private static void drawPage(PDPageContentStream content, PDRectangle page, Layout layout, String restaurantName,
-                                 List<PrintedTable> tables, Fonts fonts) throws IOException {
+    private static void drawPage(
+            PDPageContentStream content,
+            PDRectangle page,
+            Layout layout,
+            String restaurantName,
+            List<PrintedTable> tables,
+            Fonts fonts)
+            throws IOException {
         drawGuides(content, page, layout);
         for (int i = 0; i < tables.size(); i++) {
             drawCard(content, cell(page, layout, i), restaurantName, tables.get(i), fonts);
@@ -132,8 +143,9 @@ public final class QrSheet {
         content.restoreGraphicsState();
     }
 
-    private static void drawCard(PDPageContentStream content, PDRectangle card, String restaurantName, PrintedTable table,
-                                 Fonts fonts) throws IOException {
+    private static void drawCard(
+            PDPageContentStream content, PDRectangle card, String restaurantName, PrintedTable table, Fonts fonts)
+            throws IOException {
         float innerWidth = card.getWidth() - 2 * CARD_PADDING;
         float centerX = card.getLowerLeftX() + card.getWidth() / 2;
         float scale = Math.min(card.getWidth(), card.getHeight()) / 250f;
@@ -154,7 +166,12 @@ public final class QrSheet {
         float codeTop = invitationBaseline - invitationSize;
         float codeBottom = labelBaseline + labelSize * 2;
         float side = Math.min(innerWidth, codeTop - codeBottom);
-        drawCode(content, QrCodes.modules(table.url()), centerX - side / 2, codeBottom + (codeTop - codeBottom - side) / 2, side);
+        drawCode(
+                content,
+                QrCodes.modules(table.url()),
+                centerX - side / 2,
+                codeBottom + (codeTop - codeBottom - side) / 2,
+                side);
     }
 
     /** The symbol with its quiet zone (part of the matrix) on white, one filled rectangle per run of dark modules. */
@@ -186,8 +203,17 @@ public final class QrSheet {
         content.restoreGraphicsState();
     }
 
-    private static void centered(PDPageContentStream content, Fonts fonts, String text, boolean bold, float size,
-                                 float centerX, float baseline, float maxWidth, Color color) throws IOException {
+    private static void centered(
+            PDPageContentStream content,
+            Fonts fonts,
+            String text,
+            boolean bold,
+            float size,
+            float centerX,
+            float baseline,
+            float maxWidth,
+            Color color)
+            throws IOException {
         PDFont font = fonts.fontFor(text, bold);
         String printable = fonts.printable(text, font);
         float fitted = size;
@@ -233,7 +259,8 @@ public final class QrSheet {
                 return standardFont;
             }
             if (unicode == null) {
-                try (InputStream ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+                try (InputStream ttf = PDDocument.class.getResourceAsStream(
+                        "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
                     if (ttf == null) {
                         throw new IOException("PDFBox's Liberation Sans is missing from the classpath");
                     }

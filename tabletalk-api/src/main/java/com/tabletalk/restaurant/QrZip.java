@@ -14,8 +14,7 @@ public final class QrZip {
 
     private static final int MAX_NAME_LENGTH = 60;
 
-    private QrZip() {
-    }
+    private QrZip() {}
 
     public static void write(Iterable<PrintedTable> tables, OutputStream out) throws IOException {
         Set<String> used = new HashSet<>();

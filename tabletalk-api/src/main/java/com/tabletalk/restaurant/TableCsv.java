@@ -11,10 +11,10 @@ import org.apache.commons.csv.CSVPrinter;
 /** {@code tables.csv}: one {@code table,url} row per table, the list a restaurant asked for. */
 public final class TableCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader("table", "url").get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setHeader("table", "url").get();
 
-    private TableCsv() {
-    }
+    private TableCsv() {}
 
     public static void write(Iterable<PrintedTable> tables, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -16,13 +16,12 @@ public interface TableDao {
     String IN_SCOPE = "r.slug = :slug AND (:admin OR r.id = ANY(:mine))";
     String NUMERIC = "'^[0-9]{1,9}$'";
     /** 1, 2, … 10 in number order, then the other labels alphabetically. */
-    String LABEL_ORDER = "(t.label ~ " + NUMERIC + ") DESC, CASE WHEN t.label ~ " + NUMERIC + " THEN t.label::bigint END, t.label";
+    String LABEL_ORDER =
+            "(t.label ~ " + NUMERIC + ") DESC, CASE WHEN t.label ~ " + NUMERIC + " THEN t.label::bigint END, t.label";
 
-    record ScopedRestaurant(long id, String slug, String name) {
-    }
+    record ScopedRestaurant(long id, String slug, String name) {}
 
-    record TableRow(String label, boolean active) {
-    }
+    record TableRow(String label, boolean active) {}
 
     @SqlQuery("SELECT r.id AS restaurant_id, r.slug, r.name, r.active AS restaurant_active, t.id AS table_id, t.label, "
             + "COALESCE(t.active, FALSE) AS table_active "
@@ -33,7 +32,8 @@ public interface TableDao {
 
     @SqlQuery("SELECT r.id, r.slug, r.name FROM restaurants r WHERE " + IN_SCOPE)
     @RegisterConstructorMapper(ScopedRestaurant.class)
-    Optional<ScopedRestaurant> restaurant(@Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine);
+    Optional<ScopedRestaurant> restaurant(
+            @Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine);
 
     @SqlQuery("SELECT t.label, t.active FROM restaurant_tables t JOIN restaurants r ON r.id = t.restaurant_id "
             + "WHERE " + IN_SCOPE + " ORDER BY " + LABEL_ORDER)
@@ -45,23 +45,36 @@ public interface TableDao {
             + "SELECT r.id, x.label FROM restaurants r, unnest(CAST(:labels AS text[])) WITH ORDINALITY AS x(label, n) "
             + "WHERE " + IN_SCOPE + " ORDER BY x.n RETURNING label, active")
     @RegisterConstructorMapper(TableRow.class)
-    List<TableRow> insertLabels(@Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine,
-                                @Bind("labels") String[] labels);
+    List<TableRow> insertLabels(
+            @Bind("slug") String slug,
+            @Bind("admin") boolean admin,
+            @Bind("mine") long[] mine,
+            @Bind("labels") String[] labels);
 
     /** Adds {@code count} tables numbered on from the highest numeric label (from 1 when there is none). */
     @SqlQuery("INSERT INTO restaurant_tables (restaurant_id, label) "
             + "SELECT r.id, (COALESCE((SELECT max(CASE WHEN t.label ~ " + NUMERIC + " THEN t.label::bigint END) "
             + "FROM restaurant_tables t WHERE t.restaurant_id = r.id), 0) + g)::text "
-            + "FROM restaurants r, generate_series(1, :count) AS g WHERE " + IN_SCOPE + " ORDER BY g RETURNING label, active")
+            + "FROM restaurants r, generate_series(1, :count) AS g WHERE " + IN_SCOPE
+            + " ORDER BY g RETURNING label, active")
     @RegisterConstructorMapper(TableRow.class)
-    List<TableRow> insertNumbered(@Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine,
-                                  @Bind("count") int count);
+    List<TableRow> insertNumbered(
+            @Bind("slug") String slug,
+            @Bind("admin") boolean admin,
+            @Bind("mine") long[] mine,
+            @Bind("count") int count);
 
     /** Renames and/or (de)activates a table; null keeps a value. Empty when there is no such table in scope. */
-    @SqlQuery("UPDATE restaurant_tables t SET label = COALESCE(:newLabel, t.label), active = COALESCE(:active, t.active) "
-            + "FROM restaurants r WHERE r.id = t.restaurant_id AND t.label = :label AND " + IN_SCOPE
-            + " RETURNING t.label, t.active")
+    @SqlQuery(
+            "UPDATE restaurant_tables t SET label = COALESCE(:newLabel, t.label), active = COALESCE(:active, t.active) "
+                    + "FROM restaurants r WHERE r.id = t.restaurant_id AND t.label = :label AND " + IN_SCOPE
+                    + " RETURNING t.label, t.active")
     @RegisterConstructorMapper(TableRow.class)
-    Optional<TableRow> update(@Bind("slug") String slug, @Bind("admin") boolean admin, @Bind("mine") long[] mine,
-                              @Bind("label") String label, @Bind("newLabel") String newLabel, @Bind("active") Boolean active);
+    Optional<TableRow> update(
+            @Bind("slug") String slug,
+            @Bind("admin") boolean admin,
+            @Bind("mine") long[] mine,
+            @Bind("label") String label,
+            @Bind("newLabel") String newLabel,
+            @Bind("active") Boolean active);
 }

@@ -15,23 +15,28 @@ public final class TableLabels {
      * which a browser resolves away from the table's URL.
      */
     private static final String CHARACTER = "[[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]&&[^,/\\\\%]]";
+
     private static final Pattern ALLOWED = Pattern.compile(CHARACTER + "+( " + CHARACTER + "+)*");
     private static final Pattern DOTS = Pattern.compile("\\.+");
 
-    private TableLabels() {
-    }
+    private TableLabels() {}
 
     public static boolean isValid(String label) {
-        return label != null && !label.isEmpty() && label.codePointCount(0, label.length()) <= MAX_LENGTH
-                && label.length() <= 2 * MAX_LENGTH && ALLOWED.matcher(label).matches() && !DOTS.matcher(label).matches();
+        return label != null
+                && !label.isEmpty()
+                && label.codePointCount(0, label.length()) <= MAX_LENGTH
+                && label.length() <= 2 * MAX_LENGTH
+                && ALLOWED.matcher(label).matches()
+                && !DOTS.matcher(label).matches();
     }
 
     /** The label as stored: surrounding spaces dropped; 400 when it is not one a table can carry. */
     public static String clean(String raw) {
         String label = raw == null ? null : raw.strip();
         if (!isValid(label)) {
-            throw ApiException.invalid("A table label is 1 to " + MAX_LENGTH
-                    + " letters, digits, punctuation (but no , / \\ or %) or single spaces, such as \"7\" or \"Patio 3\".");
+            throw ApiException.invalid(
+                    "A table label is 1 to " + MAX_LENGTH
+                            + " letters, digits, punctuation (but no , / \\ or %) or single spaces, such as \"7\" or \"Patio 3\".");
         }
         return label;
     }

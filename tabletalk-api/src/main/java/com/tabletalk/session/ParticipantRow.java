@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * chosen option of the current choice card, if any.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ParticipantRow(String id, String tokenHash, boolean connected, boolean ready, boolean wantsNext,
-                             String answer) {
+public record ParticipantRow(
+        String id, String tokenHash, boolean connected, boolean ready, boolean wantsNext, String answer) {
 
     public static ParticipantRow joined(String id, String tokenHash) {
         return new ParticipantRow(id, tokenHash, false, false, false, null);

@@ -14,8 +14,7 @@ public final class ParticipantTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
-    private ParticipantTokens() {
-    }
+    private ParticipantTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
@@ -34,8 +33,8 @@ public final class ParticipantTokens {
 
     /** Compares in constant time, so that timing tells nothing about a stored hash. */
     public static boolean matches(String token, String storedHash) {
-        return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The token of an {@code Authorization: Bearer …} header, if the header has that shape. */

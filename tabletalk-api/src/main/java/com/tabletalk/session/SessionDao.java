@@ -30,18 +30,27 @@ public interface SessionDao {
             + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
             + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label";
 
-    @SqlQuery("INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
-            + "deck, position, revealed, participants, created_at, last_active_at, expires_at) "
-            + "VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, "
-            + "CAST(:participants AS jsonb), "
-            + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds))) "
-            + "RETURNING " + COLUMNS)
+    @SqlQuery(
+            "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
+                    + "deck, position, revealed, participants, created_at, last_active_at, expires_at) "
+                    + "VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, "
+                    + "CAST(:participants AS jsonb), "
+                    + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds))) "
+                    + "RETURNING " + COLUMNS)
     @UseRowMapper(Mapper.class)
-    SessionRow insert(@Bind("id") UUID id, @Bind("tableToken") String tableToken, @Bind("restaurantId") Long restaurantId,
-                      @Bind("tableId") Long tableId, @Bind("context") String context,
-                      @Bind("mode") String mode, @Bind("status") String status, @Bind("deckSeed") String deckSeed,
-                      @Bind("deck") int[] deck, @Bind("participants") String participantsJson,
-                      @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+    SessionRow insert(
+            @Bind("id") UUID id,
+            @Bind("tableToken") String tableToken,
+            @Bind("restaurantId") Long restaurantId,
+            @Bind("tableId") Long tableId,
+            @Bind("context") String context,
+            @Bind("mode") String mode,
+            @Bind("status") String status,
+            @Bind("deckSeed") String deckSeed,
+            @Bind("deck") int[] deck,
+            @Bind("participants") String participantsJson,
+            @Bind("idleSeconds") long idleSeconds,
+            @Bind("maxLifeSeconds") long maxLifeSeconds);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
     @UseRowMapper(Mapper.class)
@@ -51,17 +60,23 @@ public interface SessionDao {
      * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
      * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime.
      */
-    @SqlQuery("UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
-            + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
-            + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
-            + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
-            + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
-            + "RETURNING " + COLUMNS)
+    @SqlQuery(
+            "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
+                    + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
+                    + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
+                    + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
+                    + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
+                    + "RETURNING " + COLUMNS)
     @UseRowMapper(Mapper.class)
-    Optional<SessionRow> compareAndSet(@Bind("id") UUID id, @Bind("expectedVersion") long expectedVersion,
-                                       @Bind("status") String status, @Bind("position") int position,
-                                       @Bind("revealed") boolean revealed, @Bind("participants") String participantsJson,
-                                       @Bind("idleSeconds") long idleSeconds, @Bind("maxLifeSeconds") long maxLifeSeconds);
+    Optional<SessionRow> compareAndSet(
+            @Bind("id") UUID id,
+            @Bind("expectedVersion") long expectedVersion,
+            @Bind("status") String status,
+            @Bind("position") int position,
+            @Bind("revealed") boolean revealed,
+            @Bind("participants") String participantsJson,
+            @Bind("idleSeconds") long idleSeconds,
+            @Bind("maxLifeSeconds") long maxLifeSeconds);
 
     /** Marks open sessions whose time is up as expired (a change like any other), returning how many. */
     @SqlQuery("UPDATE sessions SET status = 'expired', version = version + 1, closed_at = now() "
@@ -72,8 +87,9 @@ public interface SessionDao {
     List<SessionRow> expireDue(@Bind("limit") int limit);
 
     /** Deletes closed sessions older than the retention time; analytics events stay. */
-    @SqlUpdate("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
-            + "LIMIT :limit FOR UPDATE SKIP LOCKED)")
+    @SqlUpdate(
+            "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
+                    + "LIMIT :limit FOR UPDATE SKIP LOCKED)")
     int deleteClosedBefore(@Bind("retentionSeconds") long retentionSeconds, @Bind("limit") int limit);
 
     @SqlQuery("SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()")
@@ -82,8 +98,7 @@ public interface SessionDao {
     /** Maps a row; the participants JSON is read with the application's mapper. */
     class Mapper implements RowMapper<SessionRow> {
         private static final ObjectMapper JSON = new ObjectMapper();
-        private static final TypeReference<List<ParticipantRow>> PARTICIPANTS = new TypeReference<>() {
-        };
+        private static final TypeReference<List<ParticipantRow>> PARTICIPANTS = new TypeReference<>() {};
 
         @Override
         public SessionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -95,17 +110,29 @@ public interface SessionDao {
             } catch (JsonProcessingException e) {
                 throw new SQLException("Unreadable participants of a session", e);
             }
-            return new SessionRow(rs.getObject("id", UUID.class), rs.getString("table_token"),
-                    Context.fromWire(rs.getString("context")), Mode.fromWire(rs.getString("mode")),
-                    SessionStatus.fromWire(rs.getString("status")), rs.getLong("version"), rs.getString("deck_seed"),
-                    Arrays.asList(deck), rs.getInt("position"), rs.getBoolean("revealed"), participants,
-                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                    rs.getBoolean("lapsed"), place(rs));
+            return new SessionRow(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("table_token"),
+                    Context.fromWire(rs.getString("context")),
+                    Mode.fromWire(rs.getString("mode")),
+                    SessionStatus.fromWire(rs.getString("status")),
+                    rs.getLong("version"),
+                    rs.getString("deck_seed"),
+                    Arrays.asList(deck),
+                    rs.getInt("position"),
+                    rs.getBoolean("revealed"),
+                    participants,
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("expires_at").toInstant(),
+                    rs.getBoolean("lapsed"),
+                    place(rs));
         }
 
         private static TablePlace place(ResultSet rs) throws SQLException {
             String slug = rs.getString("restaurant_slug");
-            return slug == null ? null : new TablePlace(slug, rs.getString("restaurant_name"), rs.getString("table_label"));
+            return slug == null
+                    ? null
+                    : new TablePlace(slug, rs.getString("restaurant_name"), rs.getString("table_label"));
         }
 
         static String write(List<ParticipantRow> participants) {

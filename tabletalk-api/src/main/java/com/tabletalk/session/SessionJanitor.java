@@ -36,7 +36,8 @@ public class SessionJanitor implements Managed {
         });
         long expiryMillis = Math.min(cleanupInterval.toMillis(), MAX_EXPIRY_DELAY.toMillis());
         scheduler.scheduleWithFixedDelay(this::expire, expiryMillis, expiryMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::delete, cleanupInterval.toMillis(), cleanupInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::delete, cleanupInterval.toMillis(), cleanupInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

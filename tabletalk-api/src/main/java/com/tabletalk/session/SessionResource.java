@@ -1,8 +1,8 @@
 package com.tabletalk.session;
 
 import com.tabletalk.common.ApiException;
-import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.ClientAddress;
+import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.RateLimiter;
@@ -16,11 +16,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +37,12 @@ public class SessionResource {
     private final RateLimiter.Limit creates;
     private final RateLimiter.Limit joins;
 
-    public SessionResource(SessionService sessions, RegisteredTables tables, FrontendLinks links, RateLimiter rateLimiter,
-                           RateLimitConfig limits) {
+    public SessionResource(
+            SessionService sessions,
+            RegisteredTables tables,
+            FrontendLinks links,
+            RateLimiter rateLimiter,
+            RateLimitConfig limits) {
         this.sessions = sessions;
         this.tables = tables;
         this.links = links;
@@ -49,14 +53,12 @@ public class SessionResource {
     }
 
     /** Either a walk-in {@code tableToken}, or the {@code restaurant} slug and {@code table} label of a registered table. */
-    public record CreateSessionRequest(String tableToken, String restaurant, String table, String context, String mode) {
-    }
+    public record CreateSessionRequest(
+            String tableToken, String restaurant, String table, String context, String mode) {}
 
-    public record ParticipantCredentials(String id, String token) {
-    }
+    public record ParticipantCredentials(String id, String token) {}
 
-    public record JoinResponse(SessionView session, ParticipantCredentials participant) {
-    }
+    public record JoinResponse(SessionView session, ParticipantCredentials participant) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,7 +68,9 @@ public class SessionResource {
             throw ApiException.invalid("Send a JSON object with tableToken, context and mode.");
         }
         SessionService.Joined joined = created(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(joined.session().id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(joined.session().id().toString())
+                        .build())
                 .entity(response(joined))
                 .build();
     }
@@ -81,7 +85,8 @@ public class SessionResource {
         if (request.restaurant() == null || request.table() == null) {
             throw ApiException.invalid("A session at a restaurant's table needs both restaurant and table.");
         }
-        return sessions.createAtTable(tables.open(request.restaurant(), request.table()), request.context(), request.mode());
+        return sessions.createAtTable(
+                tables.open(request.restaurant(), request.table()), request.context(), request.mode());
     }
 
     @POST
@@ -89,7 +94,8 @@ public class SessionResource {
     public Response join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Optional<String> token = Optional.empty();
         if (authorization != null && !authorization.isBlank()) {
-            token = Optional.of(ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken));
+            token = Optional.of(
+                    ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken));
         }
         UUID sessionId = sessionId(id);
         // Only callers the session does not know draw on its join budget: a phone re-joining with its own token is
@@ -98,7 +104,9 @@ public class SessionResource {
             rateLimiter.check(joins, sessionId.toString());
         }
         SessionService.Joined joined = sessions.join(sessionId, token);
-        return Response.status(joined.created() ? 201 : 200).entity(response(joined)).build();
+        return Response.status(joined.created() ? 201 : 200)
+                .entity(response(joined))
+                .build();
     }
 
     @GET
@@ -120,8 +128,8 @@ public class SessionResource {
     @POST
     @Path("/{id}/commands")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView command(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               Command command) {
+    public SessionView command(
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Command command) {
         UUID sessionId = sessionId(id);
         String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
         if (command == null) {
@@ -131,7 +139,10 @@ public class SessionResource {
     }
 
     private boolean isParticipant(UUID sessionId, Optional<String> token) {
-        return token.isPresent() && sessions.row(sessionId).flatMap(row -> sessions.authenticate(row, token.get())).isPresent();
+        return token.isPresent()
+                && sessions.row(sessionId)
+                        .flatMap(row -> sessions.authenticate(row, token.get()))
+                        .isPresent();
     }
 
     private static UUID sessionId(String raw) {
@@ -139,7 +150,8 @@ public class SessionResource {
     }
 
     private static ApiException badToken() {
-        return new ApiException(ErrorCode.UNAUTHORIZED, "Send your participant token as 'Authorization: Bearer <token>'.");
+        return new ApiException(
+                ErrorCode.UNAUTHORIZED, "Send your participant token as 'Authorization: Bearer <token>'.");
     }
 
     private static JoinResponse response(SessionService.Joined joined) {

@@ -10,10 +10,22 @@ import java.util.UUID;
  * marked open but its expiry time has passed. {@code place} is the registered table it started from, or null for
  * a walk-in table.
  */
-public record SessionRow(UUID id, String tableToken, Context context, Mode mode, SessionStatus status, long version,
-                         String deckSeed, List<Integer> deck, int position, boolean revealed,
-                         List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed,
-                         TablePlace place) {
+public record SessionRow(
+        UUID id,
+        String tableToken,
+        Context context,
+        Mode mode,
+        SessionStatus status,
+        long version,
+        String deckSeed,
+        List<Integer> deck,
+        int position,
+        boolean revealed,
+        List<ParticipantRow> participants,
+        Instant createdAt,
+        Instant expiresAt,
+        boolean lapsed,
+        TablePlace place) {
 
     public SessionRow {
         deck = List.copyOf(deck);
@@ -21,11 +33,37 @@ public record SessionRow(UUID id, String tableToken, Context context, Mode mode,
     }
 
     /** A walk-in session: started from a table token, at no registered table. */
-    public SessionRow(UUID id, String tableToken, Context context, Mode mode, SessionStatus status, long version,
-                      String deckSeed, List<Integer> deck, int position, boolean revealed,
-                      List<ParticipantRow> participants, Instant createdAt, Instant expiresAt, boolean lapsed) {
-        this(id, tableToken, context, mode, status, version, deckSeed, deck, position, revealed, participants, createdAt,
-                expiresAt, lapsed, null);
+    public SessionRow(
+            UUID id,
+            String tableToken,
+            Context context,
+            Mode mode,
+            SessionStatus status,
+            long version,
+            String deckSeed,
+            List<Integer> deck,
+            int position,
+            boolean revealed,
+            List<ParticipantRow> participants,
+            Instant createdAt,
+            Instant expiresAt,
+            boolean lapsed) {
+        this(
+                id,
+                tableToken,
+                context,
+                mode,
+                status,
+                version,
+                deckSeed,
+                deck,
+                position,
+                revealed,
+                participants,
+                createdAt,
+                expiresAt,
+                lapsed,
+                null);
     }
 
     /** The status clients see: an open session past its expiry time is expired even before the janitor marks it. */
@@ -37,8 +75,23 @@ public record SessionRow(UUID id, String tableToken, Context context, Mode mode,
         return deck.get(position);
     }
 
-    public SessionRow with(SessionStatus newStatus, int newPosition, boolean newRevealed, List<ParticipantRow> newParticipants) {
-        return new SessionRow(id, tableToken, context, mode, newStatus, version, deckSeed, deck, newPosition, newRevealed,
-                newParticipants, createdAt, expiresAt, lapsed, place);
+    public SessionRow with(
+            SessionStatus newStatus, int newPosition, boolean newRevealed, List<ParticipantRow> newParticipants) {
+        return new SessionRow(
+                id,
+                tableToken,
+                context,
+                mode,
+                newStatus,
+                version,
+                deckSeed,
+                deck,
+                newPosition,
+                newRevealed,
+                newParticipants,
+                createdAt,
+                expiresAt,
+                lapsed,
+                place);
     }
 }

@@ -13,8 +13,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SessionRules {
 
-    private SessionRules() {
-    }
+    private SessionRules() {}
 
     /** The session after the command, or the same row when the command changes nothing. */
     public static SessionRow apply(SessionRow session, String senderId, Command command, Question card) {
@@ -41,7 +40,8 @@ public final class SessionRules {
 
             @Override
             public SessionRow end(Command.End end) {
-                return session.with(SessionStatus.ENDED, session.position(), session.revealed(), session.participants());
+                return session.with(
+                        SessionStatus.ENDED, session.position(), session.revealed(), session.participants());
             }
         });
     }
@@ -81,7 +81,8 @@ public final class SessionRules {
 
     private static SessionRow moveOn(SessionRow session) {
         int next = (session.position() + 1) % session.deck().size();
-        List<ParticipantRow> participants = session.participants().stream().map(ParticipantRow::forNewCard).toList();
+        List<ParticipantRow> participants =
+                session.participants().stream().map(ParticipantRow::forNewCard).toList();
         return session.with(session.status(), next, false, participants);
     }
 
@@ -91,7 +92,8 @@ public final class SessionRules {
         return !present.isEmpty() && present.stream().allMatch(p -> p.answer() != null);
     }
 
-    private static boolean everyPresent(List<ParticipantRow> participants, String senderId, Predicate<ParticipantRow> test) {
+    private static boolean everyPresent(
+            List<ParticipantRow> participants, String senderId, Predicate<ParticipantRow> test) {
         return present(participants, senderId).stream().allMatch(test);
     }
 
@@ -103,11 +105,16 @@ public final class SessionRules {
     }
 
     private static ParticipantRow participant(SessionRow session, String id) {
-        return session.participants().stream().filter(p -> p.id().equals(id)).findFirst()
+        return session.participants().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no participant " + id));
     }
 
-    private static List<ParticipantRow> update(List<ParticipantRow> participants, String id, UnaryOperator<ParticipantRow> change) {
-        return participants.stream().map(p -> p.id().equals(id) ? change.apply(p) : p).toList();
+    private static List<ParticipantRow> update(
+            List<ParticipantRow> participants, String id, UnaryOperator<ParticipantRow> change) {
+        return participants.stream()
+                .map(p -> p.id().equals(id) ? change.apply(p) : p)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package com.tabletalk.session;
 
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.MetricRegistry;
 import com.tabletalk.analytics.AnalyticsSink;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
@@ -8,8 +10,6 @@ import com.tabletalk.deck.DeckShuffler;
 import com.tabletalk.question.Context;
 import com.tabletalk.question.Question;
 import com.tabletalk.question.QuestionCatalog;
-import com.codahale.metrics.CachedGauge;
-import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,8 +38,13 @@ public class SessionService {
     private final MetricRegistry metrics;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
-    public SessionService(SessionDao sessions, QuestionCatalog questions, AnalyticsSink analytics, SessionsConfig config,
-                          Clock clock, MetricRegistry metrics) {
+    public SessionService(
+            SessionDao sessions,
+            QuestionCatalog questions,
+            AnalyticsSink analytics,
+            SessionsConfig config,
+            Clock clock,
+            MetricRegistry metrics) {
         this.sessions = sessions;
         this.questions = questions;
         this.analytics = analytics;
@@ -99,13 +104,24 @@ public class SessionService {
         }
         List<Integer> deck = DeckShuffler.shuffle(active, seed);
         String token = ParticipantTokens.newToken();
-        List<ParticipantRow> participants = List.of(ParticipantRow.joined(PARTICIPANT_IDS[0], ParticipantTokens.hash(token)));
+        List<ParticipantRow> participants =
+                List.of(ParticipantRow.joined(PARTICIPANT_IDS[0], ParticipantTokens.hash(token)));
         SessionStatus status = mode == Mode.DUAL ? SessionStatus.WAITING : SessionStatus.ACTIVE;
-        SessionRow created = sessions.insert(UUID.randomUUID(), tableToken, at == null ? null : at.restaurantId(),
-                at == null ? null : at.tableId(), context.wire(), mode.wire(), status.wire(), seed,
-                deck.stream().mapToInt(Integer::intValue).toArray(), SessionDao.Mapper.write(participants),
-                config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
-        metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire())).inc();
+        SessionRow created = sessions.insert(
+                UUID.randomUUID(),
+                tableToken,
+                at == null ? null : at.restaurantId(),
+                at == null ? null : at.tableId(),
+                context.wire(),
+                mode.wire(),
+                status.wire(),
+                seed,
+                deck.stream().mapToInt(Integer::intValue).toArray(),
+                SessionDao.Mapper.write(participants),
+                config.idleTimeout().toSeconds(),
+                config.maxLifetime().toSeconds());
+        metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire()))
+                .inc();
         analytics.record(AnalyticsSink.SESSION_CREATED, created.id(), describe(created));
         analytics.record(AnalyticsSink.CARD_SHOWN, created.id(), describeCard(created));
         return new Joined(view(created), PARTICIPANT_IDS[0], token, true);
@@ -131,20 +147,25 @@ public class SessionService {
             if (presentedToken.isPresent()) {
                 String token = presentedToken.get();
                 ParticipantRow existing = participantFor(session, token)
-                        .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+                        .orElseThrow(() -> new ApiException(
+                                ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
                 return new Joined(view(session), existing.id(), token, false);
             }
             if (session.participants().size() >= session.mode().seats()) {
-                throw new ApiException(ErrorCode.SESSION_FULL, session.mode() == Mode.SINGLE
-                        ? "This is a one-phone session; it cannot be joined from another phone."
-                        : "Two phones are already in this session.");
+                throw new ApiException(
+                        ErrorCode.SESSION_FULL,
+                        session.mode() == Mode.SINGLE
+                                ? "This is a one-phone session; it cannot be joined from another phone."
+                                : "Two phones are already in this session.");
             }
             String participantId = PARTICIPANT_IDS[session.participants().size()];
             String token = ParticipantTokens.newToken();
             List<ParticipantRow> participants = new ArrayList<>(session.participants());
             participants.add(ParticipantRow.joined(participantId, ParticipantTokens.hash(token)));
-            SessionStatus status = participants.size() == session.mode().seats() ? SessionStatus.ACTIVE : session.status();
-            Optional<SessionRow> written = write(session, session.with(status, session.position(), session.revealed(), participants));
+            SessionStatus status =
+                    participants.size() == session.mode().seats() ? SessionStatus.ACTIVE : session.status();
+            Optional<SessionRow> written =
+                    write(session, session.with(status, session.position(), session.revealed(), participants));
             if (written.isPresent()) {
                 Map<String, Object> data = describe(written.get());
                 data.put("participant", participantId);
@@ -182,7 +203,8 @@ public class SessionService {
         SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
         String senderId = participantFor(session, token)
                 .map(ParticipantRow::id)
-                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
         ensureOpen(session);
         if (command.version() != session.version()) {
             throw conflict(session);
@@ -211,7 +233,9 @@ public class SessionService {
     public Optional<SessionRow> updatePresence(UUID id, Supplier<Set<String>> connected) {
         for (int attempt = 0; attempt < PRESENCE_ATTEMPTS; attempt++) {
             Optional<SessionRow> found = sessions.find(id);
-            if (found.isEmpty() || found.get().effectiveStatus() != found.get().status() || !found.get().status().isOpen()) {
+            if (found.isEmpty()
+                    || found.get().effectiveStatus() != found.get().status()
+                    || !found.get().status().isOpen()) {
                 return found;
             }
             SessionRow session = found.get();
@@ -222,7 +246,8 @@ public class SessionService {
             if (participants.equals(session.participants())) {
                 return found;
             }
-            Optional<SessionRow> written = write(session, session.with(session.status(), session.position(), session.revealed(), participants));
+            Optional<SessionRow> written = write(
+                    session, session.with(session.status(), session.position(), session.revealed(), participants));
             if (written.isPresent()) {
                 return written;
             }
@@ -253,9 +278,15 @@ public class SessionService {
     }
 
     private Optional<SessionRow> write(SessionRow before, SessionRow after) {
-        Optional<SessionRow> written = sessions.compareAndSet(before.id(), before.version(), after.status().wire(),
-                after.position(), after.revealed(), SessionDao.Mapper.write(after.participants()),
-                config.idleTimeout().toSeconds(), config.maxLifetime().toSeconds());
+        Optional<SessionRow> written = sessions.compareAndSet(
+                before.id(),
+                before.version(),
+                after.status().wire(),
+                after.position(),
+                after.revealed(),
+                SessionDao.Mapper.write(after.participants()),
+                config.idleTimeout().toSeconds(),
+                config.maxLifetime().toSeconds());
         written.ifPresent(this::notifyListeners);
         return written;
     }
@@ -287,8 +318,10 @@ public class SessionService {
 
     private Question card(SessionRow session) {
         int questionId = session.currentQuestionId();
-        return questions.find(questionId)
-                .orElseThrow(() -> new IllegalStateException("Question " + questionId + " of a deck is missing from the bank"));
+        return questions
+                .find(questionId)
+                .orElseThrow(() ->
+                        new IllegalStateException("Question " + questionId + " of a deck is missing from the bank"));
     }
 
     private SessionRow open(UUID id) {
@@ -300,10 +333,12 @@ public class SessionService {
     private static void ensureOpen(SessionRow session) {
         SessionStatus status = session.effectiveStatus();
         if (status == SessionStatus.ENDED) {
-            throw new ApiException(ErrorCode.SESSION_ENDED, "This session has ended. Scan the table's code to start a new one.");
+            throw new ApiException(
+                    ErrorCode.SESSION_ENDED, "This session has ended. Scan the table's code to start a new one.");
         }
         if (status == SessionStatus.EXPIRED) {
-            throw new ApiException(ErrorCode.SESSION_EXPIRED, "This session has expired. Scan the table's code to start a new one.");
+            throw new ApiException(
+                    ErrorCode.SESSION_EXPIRED, "This session has expired. Scan the table's code to start a new one.");
         }
     }
 
@@ -326,11 +361,15 @@ public class SessionService {
         if (!ParticipantTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
-        return session.participants().stream().filter(p -> ParticipantTokens.matches(token, p.tokenHash())).findFirst();
+        return session.participants().stream()
+                .filter(p -> ParticipantTokens.matches(token, p.tokenHash()))
+                .findFirst();
     }
 
     private static boolean sameState(SessionRow a, SessionRow b) {
-        return a.status() == b.status() && a.position() == b.position() && a.revealed() == b.revealed()
+        return a.status() == b.status()
+                && a.position() == b.position()
+                && a.revealed() == b.revealed()
                 && a.participants().equals(b.participants());
     }
 
@@ -349,6 +388,5 @@ public class SessionService {
     }
 
     /** A participant's place in a session: its id and token, and whether it was new. */
-    public record Joined(SessionView session, String participantId, String token, boolean created) {
-    }
+    public record Joined(SessionView session, String participantId, String token, boolean created) {}
 }

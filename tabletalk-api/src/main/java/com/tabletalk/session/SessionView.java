@@ -10,42 +10,74 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The session state every client renders: the same JSON over REST and the live channel. */
-public record SessionView(UUID id, String tableToken, String context, String mode, String status, long version,
-                          int position, int deckSize, Card card, boolean revealed, List<ParticipantView> participants,
-                          Map<String, String> answers, Instant createdAt, Instant expiresAt,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Restaurant restaurant,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Table table) {
+public record SessionView(
+        UUID id,
+        String tableToken,
+        String context,
+        String mode,
+        String status,
+        long version,
+        int position,
+        int deckSize,
+        Card card,
+        boolean revealed,
+        List<ParticipantView> participants,
+        Map<String, String> answers,
+        Instant createdAt,
+        Instant expiresAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Restaurant restaurant,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Table table) {
 
     /** The restaurant of a session started from a registered table; absent for walk-in tables. */
-    public record Restaurant(String slug, String name) {
-    }
+    public record Restaurant(String slug, String name) {}
 
-    public record Table(String label) {
-    }
+    public record Table(String label) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Card(int questionId, String text, String type, List<Question.Option> options, String category,
-                       String difficulty, String hint) {
-    }
+    public record Card(
+            int questionId,
+            String text,
+            String type,
+            List<Question.Option> options,
+            String category,
+            String difficulty,
+            String hint) {}
 
-    public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {
-    }
+    public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {}
 
     public static SessionView of(SessionRow session, Question question) {
-        Card card = new Card(question.id(), question.text(), question.type(),
-                question.isChoice() ? question.options() : null, question.category(), question.difficulty(),
+        Card card = new Card(
+                question.id(),
+                question.text(),
+                question.type(),
+                question.isChoice() ? question.options() : null,
+                question.category(),
+                question.difficulty(),
                 session.revealed() ? question.hint() : null);
         List<ParticipantView> participants = session.participants().stream()
                 .map(p -> new ParticipantView(p.id(), p.connected(), p.ready(), p.answer() != null, p.wantsNext()))
                 .toList();
         Map<String, String> answers = new LinkedHashMap<>();
         if (SessionRules.answersVisible(session)) {
-            session.participants().stream().filter(p -> p.answer() != null).forEach(p -> answers.put(p.id(), p.answer()));
+            session.participants().stream()
+                    .filter(p -> p.answer() != null)
+                    .forEach(p -> answers.put(p.id(), p.answer()));
         }
         TablePlace place = session.place();
-        return new SessionView(session.id(), session.tableToken(), session.context().wire(), session.mode().wire(),
-                session.effectiveStatus().wire(), session.version(), session.position(), session.deck().size(), card,
-                session.revealed(), participants, answers, session.createdAt().truncatedTo(ChronoUnit.MILLIS),
+        return new SessionView(
+                session.id(),
+                session.tableToken(),
+                session.context().wire(),
+                session.mode().wire(),
+                session.effectiveStatus().wire(),
+                session.version(),
+                session.position(),
+                session.deck().size(),
+                card,
+                session.revealed(),
+                participants,
+                answers,
+                session.createdAt().truncatedTo(ChronoUnit.MILLIS),
                 session.expiresAt().truncatedTo(ChronoUnit.MILLIS),
                 place == null ? null : new Restaurant(place.restaurantSlug(), place.restaurantName()),
                 place == null ? null : new Table(place.tableLabel()));

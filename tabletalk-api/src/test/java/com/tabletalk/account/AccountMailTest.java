@@ -1,10 +1,9 @@
 package com.tabletalk.account;
 
-import com.tabletalk.common.FrontendLinks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tabletalk.common.FrontendLinks;
 import org.junit.jupiter.api.Test;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
@@ -39,7 +38,8 @@ class AccountMailTest {
     @Test
     void anUnparsableUrlIsRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> AccountMail.mailer("smtps://user:my secret@smtp.example.com"))
-                .hasMessageContaining("SMTP_URL").hasMessageNotContaining("my secret");
+                .hasMessageContaining("SMTP_URL")
+                .hasMessageNotContaining("my secret");
     }
 
     @Test

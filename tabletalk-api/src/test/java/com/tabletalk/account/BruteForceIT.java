@@ -25,8 +25,10 @@ class BruteForceIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
     private static final DropwizardAppExtension<TableTalkConfiguration> APP = new DropwizardAppExtension<>(
-            com.tabletalk.app.TableTalkApplication.class, com.tabletalk.testing.ProjectFiles.config().toString(),
-            TestApp.withRateLimits(DB,
+            com.tabletalk.app.TableTalkApplication.class,
+            com.tabletalk.testing.ProjectFiles.config().toString(),
+            TestApp.withRateLimits(
+                    DB,
                     ConfigOverride.config("account.signInsPerEmail", "3"),
                     ConfigOverride.config("account.signInsPerAddress", "6")));
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
@@ -41,9 +43,11 @@ class BruteForceIT {
     }
 
     private ApiClient.Reply signIn(String email, String password, String address) {
-        return api.send(HttpRequest.newBuilder(api.uri("/console/sign-in"))
+        return api.send(
+                HttpRequest.newBuilder(api.uri("/console/sign-in"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(ApiClient.json(Map.of("email", email, "password", password)))),
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                ApiClient.json(Map.of("email", email, "password", password)))),
                 Map.of("Origin", TestApp.FRONTEND, "X-Forwarded-For", address));
     }
 
@@ -55,7 +59,9 @@ class BruteForceIT {
     void guessingOneAccountsPasswordIsStoppedEvenFromManyAddresses() {
         ConsoleClient manager = fixtures.user(Role.MANAGER);
         for (int i = 0; i < 3; i++) {
-            assertThat(signIn(manager.email(), "guess number " + i + " is wrong", newAddress()).status()).isEqualTo(401);
+            assertThat(signIn(manager.email(), "guess number " + i + " is wrong", newAddress())
+                            .status())
+                    .isEqualTo(401);
         }
 
         ApiClient.Reply limited = signIn(manager.email(), manager.password(), newAddress());
@@ -69,21 +75,29 @@ class BruteForceIT {
     @Test
     void unknownEmailsAreLimitedTheSameWay() {
         for (int i = 0; i < 3; i++) {
-            assertThat(signIn("ghost@example.com", "guess number " + i, newAddress()).status()).isEqualTo(401);
+            assertThat(signIn("ghost@example.com", "guess number " + i, newAddress())
+                            .status())
+                    .isEqualTo(401);
         }
 
-        assertThat(signIn("ghost@example.com", "guess number 4", newAddress()).status()).isEqualTo(429);
+        assertThat(signIn("ghost@example.com", "guess number 4", newAddress()).status())
+                .isEqualTo(429);
     }
 
     @Test
     void oneAddressTryingManyAccountsIsStopped() {
         String address = newAddress();
         for (int i = 0; i < 6; i++) {
-            assertThat(signIn("victim-" + i + "@example.com", "a guess that is wrong", address).status()).isEqualTo(401);
+            assertThat(signIn("victim-" + i + "@example.com", "a guess that is wrong", address)
+                            .status())
+                    .isEqualTo(401);
         }
         ConsoleClient manager = fixtures.user(Role.MANAGER);
 
-        assertThat(signIn(manager.email(), manager.password(), address).status()).isEqualTo(429);
-        assertThat(signIn(manager.email(), manager.password(), newAddress()).status()).as("another address").isEqualTo(200);
+        assertThat(signIn(manager.email(), manager.password(), address).status())
+                .isEqualTo(429);
+        assertThat(signIn(manager.email(), manager.password(), newAddress()).status())
+                .as("another address")
+                .isEqualTo(200);
     }
 }

@@ -90,17 +90,30 @@ class ConsoleRestaurantsIT {
                     continue;
                 }
                 ApiClient.Reply reply = call(browser, endpoint[0], endpoint[1]);
-                assertThat(reply.status()).as(origin + " " + endpoint[0] + " " + endpoint[1]).isEqualTo(403);
+                assertThat(reply.status())
+                        .as(origin + " " + endpoint[0] + " " + endpoint[1])
+                        .isEqualTo(403);
                 assertThat(reply.error()).isEqualTo("forbidden");
             }
-            assertThat(browser.post("/console/sign-in", json(Map.of("email", admin.email(), "password", admin.password()))).status())
-                    .as("sign-in from " + origin).isEqualTo(403);
+            assertThat(browser.post(
+                                    "/console/sign-in",
+                                    json(Map.of("email", admin.email(), "password", admin.password())))
+                            .status())
+                    .as("sign-in from " + origin)
+                    .isEqualTo(403);
             assertThat(browser.post("/console/sign-out", null).status()).isEqualTo(403);
         }
-        assertThat(admin.withOrigin("https://evil.example").post("//console/restaurants",
-                json(Map.of("name", "Sneaky", "timeZone", "UTC"))).status()).as("an extra slash").isNotIn(200, 201);
-        assertThat(admin.withOrigin(null).get("/console/me").status()).as("reading needs no Origin").isEqualTo(200);
-        assertThat(admin.get("/console/me").status()).as("the session survived the refused sign-out").isEqualTo(200);
+        assertThat(admin.withOrigin("https://evil.example")
+                        .post("//console/restaurants", json(Map.of("name", "Sneaky", "timeZone", "UTC")))
+                        .status())
+                .as("an extra slash")
+                .isNotIn(200, 201);
+        assertThat(admin.withOrigin(null).get("/console/me").status())
+                .as("reading needs no Origin")
+                .isEqualTo(200);
+        assertThat(admin.get("/console/me").status())
+                .as("the session survived the refused sign-out")
+                .isEqualTo(200);
     }
 
     @Test
@@ -108,7 +121,8 @@ class ConsoleRestaurantsIT {
         ConsoleClient admin = fixtures.admin();
         String name = "Trattoria Dà Lùigi " + SEQUENCE.incrementAndGet();
 
-        ApiClient.Reply created = admin.post("/console/restaurants", json(Map.of("name", name, "timeZone", "Europe/Rome")));
+        ApiClient.Reply created =
+                admin.post("/console/restaurants", json(Map.of("name", name, "timeZone", "Europe/Rome")));
 
         assertThat(created.status()).isEqualTo(201);
         String slug = created.body().at("/restaurant/slug").asText();
@@ -117,14 +131,19 @@ class ConsoleRestaurantsIT {
         assertThat(created.body().at("/restaurant/timeZone").asText()).isEqualTo("Europe/Rome");
         assertThat(created.body().at("/restaurant/active").asBoolean()).isTrue();
         assertThat(created.body().at("/restaurant").has("id")).isFalse();
-        assertThat(admin.get("/console/restaurants/" + slug).body().at("/restaurant/name").asText()).isEqualTo(name);
-        assertThat(admin.get("/console/restaurants").body().findValuesAsText("slug")).contains(slug, slugA, slugB);
+        assertThat(admin.get("/console/restaurants/" + slug)
+                        .body()
+                        .at("/restaurant/name")
+                        .asText())
+                .isEqualTo(name);
+        assertThat(admin.get("/console/restaurants").body().findValuesAsText("slug"))
+                .contains(slug, slugA, slugB);
     }
 
     @Test
     void aTakenSlugIsAConflict() {
-        ApiClient.Reply reply = fixtures.admin().post("/console/restaurants",
-                json(Map.of("name", "Another", "slug", slugA, "timeZone", "UTC")));
+        ApiClient.Reply reply = fixtures.admin()
+                .post("/console/restaurants", json(Map.of("name", "Another", "slug", slugA, "timeZone", "UTC")));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.error()).isEqualTo("conflict");
@@ -132,8 +151,8 @@ class ConsoleRestaurantsIT {
 
     @Test
     void aManagerMayNotCreateRestaurants() {
-        ApiClient.Reply reply = fixtures.manager(restaurantA).post("/console/restaurants",
-                json(Map.of("name", "Mine now", "timeZone", "UTC")));
+        ApiClient.Reply reply = fixtures.manager(restaurantA)
+                .post("/console/restaurants", json(Map.of("name", "Mine now", "timeZone", "UTC")));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.error()).isEqualTo("forbidden");
@@ -160,12 +179,22 @@ class ConsoleRestaurantsIT {
             assertThat(reply.error()).isEqualTo("invalid_request");
         }
         assertThat(admin.post("/console/restaurants", "[1,2]").status()).isEqualTo(400);
-        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("name", "y".repeat(500)))).status()).isEqualTo(400);
-        assertThat(admin.patch("/console/restaurants/" + slugA, "{}").status()).as("nothing to change").isEqualTo(400);
-        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("timeZone", "Nowhere/Else"))).status()).isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("name", "y".repeat(500))))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, "{}").status())
+                .as("nothing to change")
+                .isEqualTo(400);
+        assertThat(admin.patch("/console/restaurants/" + slugA, json(Map.of("timeZone", "Nowhere/Else")))
+                        .status())
+                .isEqualTo(400);
         assertThat(count("audit_log WHERE restaurant_id = " + restaurantA)).isZero();
         assertThat(count("restaurants")).isEqualTo(before);
-        assertThat(admin.get("/console/restaurants/" + slugA).body().at("/restaurant/name").asText()).startsWith("Alpha");
+        assertThat(admin.get("/console/restaurants/" + slugA)
+                        .body()
+                        .at("/restaurant/name")
+                        .asText())
+                .startsWith("Alpha");
     }
 
     @Test
@@ -198,10 +227,14 @@ class ConsoleRestaurantsIT {
             assertThat(reply.error()).isEqualTo("not_found");
         }
         ApiClient.Reply unknown = managerOfA.get("/console/restaurants/no-such-place");
-        assertThat(unknown.body()).as("another's restaurant looks exactly like none").isEqualTo(replies.get(0).body());
+        assertThat(unknown.body())
+                .as("another's restaurant looks exactly like none")
+                .isEqualTo(replies.get(0).body());
         assertThat(managerOfB.get(b).body().at("/restaurant/name").asText()).startsWith("Bravo");
-        assertThat(managerOfB.get(b + "/managers").body().findValuesAsText("email")).containsExactly(managerOfB.email());
-        assertThat(count("one_time_tokens WHERE restaurant_id = " + restaurantB)).isZero();
+        assertThat(managerOfB.get(b + "/managers").body().findValuesAsText("email"))
+                .containsExactly(managerOfB.email());
+        assertThat(count("one_time_tokens WHERE restaurant_id = " + restaurantB))
+                .isZero();
     }
 
     @Test
@@ -209,7 +242,8 @@ class ConsoleRestaurantsIT {
         ConsoleClient manager = fixtures.manager(restaurantA);
         String a = "/console/restaurants/" + slugA;
 
-        ApiClient.Reply renamed = manager.patch(a, json(Map.of("name", "Alpha Renamed", "timeZone", "America/New_York")));
+        ApiClient.Reply renamed =
+                manager.patch(a, json(Map.of("name", "Alpha Renamed", "timeZone", "America/New_York")));
         ApiClient.Reply deactivate = manager.patch(a, json(Map.of("active", false)));
 
         assertThat(renamed.status()).isEqualTo(200);
@@ -228,14 +262,17 @@ class ConsoleRestaurantsIT {
     void aManagerInvitesAnotherAndTheConsoleSaysMailIsNotSetUp() {
         ConsoleClient manager = fixtures.manager(restaurantA);
 
-        ApiClient.Reply invite = manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", "New.Manager@Example.com")));
+        ApiClient.Reply invite = manager.post(
+                "/console/restaurants/" + slugA + "/invites", json(Map.of("email", "New.Manager@Example.com")));
 
         assertThat(invite.status()).isEqualTo(201);
         assertThat(invite.body().get("link").asText()).matches(TestApp.FRONTEND + "/console/invite/[A-Za-z0-9_-]{43}");
         assertThat(invite.body().get("emailed").asBoolean()).isFalse();
-        ApiClient.Reply again = manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", manager.email())));
+        ApiClient.Reply again =
+                manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", manager.email())));
         assertThat(again.status()).as("inviting someone who manages it already").isEqualTo(409);
-        assertThat(manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", "not an email"))).status())
+        assertThat(manager.post("/console/restaurants/" + slugA + "/invites", json(Map.of("email", "not an email")))
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -245,12 +282,18 @@ class ConsoleRestaurantsIT {
         ConsoleClient second = fixtures.manager(restaurantA, restaurantB);
         String managers = "/console/restaurants/" + slugA + "/managers";
 
-        assertThat(first.get(managers).body().findValuesAsText("email")).containsExactlyInAnyOrder(first.email(), second.email());
-        assertThat(first.delete(managers + "/" + second.email().toUpperCase()).status()).isEqualTo(204);
+        assertThat(first.get(managers).body().findValuesAsText("email"))
+                .containsExactlyInAnyOrder(first.email(), second.email());
+        assertThat(first.delete(managers + "/" + second.email().toUpperCase()).status())
+                .isEqualTo(204);
 
         assertThat(first.get(managers).body().findValuesAsText("email")).containsExactly(first.email());
-        assertThat(second.get("/console/restaurants/" + slugA).status()).as("removal counts at once").isEqualTo(404);
-        assertThat(second.get("/console/restaurants/" + slugB).status()).as("other memberships stay").isEqualTo(200);
+        assertThat(second.get("/console/restaurants/" + slugA).status())
+                .as("removal counts at once")
+                .isEqualTo(404);
+        assertThat(second.get("/console/restaurants/" + slugB).status())
+                .as("other memberships stay")
+                .isEqualTo(200);
         assertThat(first.delete(managers + "/" + second.email()).status()).isEqualTo(404);
     }
 
@@ -264,11 +307,16 @@ class ConsoleRestaurantsIT {
         ApiClient.Reply page = admin.get("/console/audit?limit=5");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body().get("entries").findValuesAsText("action")).contains("restaurant.created", "restaurant.updated");
+        assertThat(page.body().get("entries").findValuesAsText("action"))
+                .contains("restaurant.created", "restaurant.updated");
         assertThat(page.body().toString()).doesNotContain("password\"").doesNotContain("tt_console");
         assertThat(page.body().at("/entries/0/restaurant/slug").asText()).isEqualTo(slugA);
         long next = page.body().get("next").asLong();
-        assertThat(admin.get("/console/audit?before=" + next + "&limit=5").body().at("/entries/0/id").asLong()).isLessThan(next);
+        assertThat(admin.get("/console/audit?before=" + next + "&limit=5")
+                        .body()
+                        .at("/entries/0/id")
+                        .asLong())
+                .isLessThan(next);
         assertThat(admin.get("/console/audit?limit=0").status()).isEqualTo(400);
         assertThat(admin.get("/console/audit?before=abc").status()).isEqualTo(400);
         assertThat(fixtures.manager(restaurantA).get("/console/audit").status()).isEqualTo(403);
@@ -288,6 +336,9 @@ class ConsoleRestaurantsIT {
     }
 
     private long count(String tableAndCondition) {
-        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + tableAndCondition).mapTo(Long.class).one());
+        return DB.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + tableAndCondition)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

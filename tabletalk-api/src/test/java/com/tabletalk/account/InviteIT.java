@@ -42,8 +42,8 @@ class InviteIT {
     }
 
     private String inviteFromConsole(String email) {
-        ApiClient.Reply reply = fixtures.manager(restaurant).post("/console/restaurants/" + slug + "/invites",
-                ApiClient.json(Map.of("email", email)));
+        ApiClient.Reply reply = fixtures.manager(restaurant)
+                .post("/console/restaurants/" + slug + "/invites", ApiClient.json(Map.of("email", email)));
         assertThat(reply.status()).isEqualTo(201);
         return token(reply.body().get("link").asText());
     }
@@ -53,7 +53,8 @@ class InviteIT {
     }
 
     private ApiClient.Reply accept(String token, String password) {
-        return fixtures.signedOut().post("/console/invites/" + token + "/accept", ApiClient.json(Map.of("password", password)));
+        return fixtures.signedOut()
+                .post("/console/invites/" + token + "/accept", ApiClient.json(Map.of("password", password)));
     }
 
     @Test
@@ -72,11 +73,19 @@ class InviteIT {
         assertThat(accepted.body().at("/user/email").asText()).isEqualTo(email);
         assertThat(accepted.body().at("/user/role").asText()).isEqualTo("MANAGER");
         ConsoleClient browser = fixtures.signedOut().withCookie(ConsoleFixtures.sessionCookie(accepted));
-        assertThat(browser.get("/console/me").body().at("/user/restaurants/0/slug").asText()).isEqualTo(slug);
-        ApiClient.Reply signIn = fixtures.signedOut().post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", STRONG)));
+        assertThat(browser.get("/console/me")
+                        .body()
+                        .at("/user/restaurants/0/slug")
+                        .asText())
+                .isEqualTo(slug);
+        ApiClient.Reply signIn = fixtures.signedOut()
+                .post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", STRONG)));
         assertThat(signIn.status()).isEqualTo(200);
-        String stored = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT password_hash FROM staff_users WHERE email = :email")
-                .bind("email", email).mapTo(String.class).one());
+        String stored = DB.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT password_hash FROM staff_users WHERE email = :email")
+                        .bind("email", email)
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(STRONG);
     }
 
@@ -89,16 +98,21 @@ class InviteIT {
 
         assertThat(second.status()).isEqualTo(404);
         assertThat(second.error()).isEqualTo("not_found");
-        assertThat(fixtures.signedOut().get("/console/invites/" + token).status()).isEqualTo(404);
+        assertThat(fixtures.signedOut().get("/console/invites/" + token).status())
+                .isEqualTo(404);
     }
 
     @Test
     void anExpiredInviteIsNotValid() {
         String token = inviteFromConsole("late-" + SEQUENCE.incrementAndGet() + "@example.com");
-        DB.jdbi().useHandle(handle -> handle.execute("UPDATE one_time_tokens SET expires_at = now() - INTERVAL '1 second' "
-                + "WHERE restaurant_id = ?", restaurant));
+        DB.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE one_time_tokens SET expires_at = now() - INTERVAL '1 second' "
+                                + "WHERE restaurant_id = ?",
+                        restaurant));
 
-        assertThat(fixtures.signedOut().get("/console/invites/" + token).status()).isEqualTo(404);
+        assertThat(fixtures.signedOut().get("/console/invites/" + token).status())
+                .isEqualTo(404);
         assertThat(accept(token, STRONG).status()).isEqualTo(404);
     }
 
@@ -106,10 +120,13 @@ class InviteIT {
     void invitesAreValidForSevenDaysAndStoredOnlyAsHashes() {
         String token = inviteFromConsole("hashed-" + SEQUENCE.incrementAndGet() + "@example.com");
 
-        Map<String, Object> row = DB.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT encode(token_hash, 'base64') AS hash, extract(epoch FROM expires_at - created_at) AS lifetime "
-                                + "FROM one_time_tokens WHERE restaurant_id = :restaurant")
-                .bind("restaurant", restaurant).mapToMap().one());
+        Map<String, Object> row = DB.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT encode(token_hash, 'base64') AS hash, extract(epoch FROM expires_at - created_at) AS lifetime "
+                                        + "FROM one_time_tokens WHERE restaurant_id = :restaurant")
+                        .bind("restaurant", restaurant)
+                        .mapToMap()
+                        .one());
 
         assertThat(row.get("hash").toString()).doesNotContain(token);
         assertThat(((Number) row.get("lifetime")).doubleValue()).isEqualTo(7 * 24 * 3600.0);
@@ -120,8 +137,16 @@ class InviteIT {
         String email = "careful-" + SEQUENCE.incrementAndGet() + "@example.com";
         String token = inviteFromConsole(email);
 
-        for (String weak : new String[] {"short", "elevenchars", email, email.toUpperCase(), email.substring(0, email.indexOf('@')),
-                "password1234", "QwertyUiop123", "1234567890123"}) {
+        for (String weak : new String[] {
+            "short",
+            "elevenchars",
+            email,
+            email.toUpperCase(),
+            email.substring(0, email.indexOf('@')),
+            "password1234",
+            "QwertyUiop123",
+            "1234567890123"
+        }) {
             ApiClient.Reply refused = accept(token, weak);
             assertThat(refused.status()).as(weak).isEqualTo(400);
             assertThat(refused.error()).isEqualTo("invalid_request");
@@ -133,7 +158,9 @@ class InviteIT {
     @Test
     void malformedTokensAreNotFound() {
         for (String token : new String[] {"abc", "A".repeat(43), "%27%20OR%201%3D1", "x".repeat(500)}) {
-            assertThat(fixtures.signedOut().get("/console/invites/" + token).status()).as(token).isEqualTo(404);
+            assertThat(fixtures.signedOut().get("/console/invites/" + token).status())
+                    .as(token)
+                    .isEqualTo(404);
             assertThat(accept(token, STRONG).status()).as(token).isEqualTo(404);
         }
     }
@@ -145,8 +172,12 @@ class InviteIT {
 
         ApiClient.Reply accepted = accept(token, STRONG);
 
-        assertThat(accepted.body().at("/user/restaurants").findValuesAsText("slug")).hasSize(2).contains(slug);
-        assertThat(manager.get("/console/me").status()).as("setting a password ends older sign-ins").isEqualTo(401);
+        assertThat(accepted.body().at("/user/restaurants").findValuesAsText("slug"))
+                .hasSize(2)
+                .contains(slug);
+        assertThat(manager.get("/console/me").status())
+                .as("setting a password ends older sign-ins")
+                .isEqualTo(401);
     }
 
     @Test
@@ -157,18 +188,31 @@ class InviteIT {
 
         assertThat(printed).matches(TestApp.FRONTEND + "/console/invite/[A-Za-z0-9_-]{43}\\s*");
         String token = token(printed.strip());
-        assertThat(fixtures.signedOut().get("/console/invites/" + token).body().at("/invite/role").asText()).isEqualTo("ADMIN");
+        assertThat(fixtures.signedOut()
+                        .get("/console/invites/" + token)
+                        .body()
+                        .at("/invite/role")
+                        .asText())
+                .isEqualTo("ADMIN");
         ApiClient.Reply accepted = accept(token, STRONG);
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body().at("/user/role").asText()).isEqualTo("ADMIN");
         ConsoleClient admin = fixtures.signedOut().withCookie(ConsoleFixtures.sessionCookie(accepted));
-        assertThat(admin.post("/console/restaurants", ApiClient.json(Map.of("name", "Made by ops " + email, "timeZone", "UTC"))).status())
+        assertThat(admin.post(
+                                "/console/restaurants",
+                                ApiClient.json(Map.of("name", "Made by ops " + email, "timeZone", "UTC")))
+                        .status())
                 .isEqualTo(201);
     }
 
     @Test
     void theAdminInviteCommandRefusesAnAddressThatIsNone() {
-        AppCommands.Outcome outcome = AppCommands.run(DB.url(), "admin", "invite", "--email", "not-an-address",
+        AppCommands.Outcome outcome = AppCommands.run(
+                DB.url(),
+                "admin",
+                "invite",
+                "--email",
+                "not-an-address",
                 AppCommands.config().toString());
 
         assertThat(outcome.succeeded()).isFalse();
@@ -181,7 +225,12 @@ class InviteIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            AppCommands.Outcome outcome = AppCommands.run(DB.url(), "admin", "invite", "--email", email,
+            AppCommands.Outcome outcome = AppCommands.run(
+                    DB.url(),
+                    "admin",
+                    "invite",
+                    "--email",
+                    email,
                     AppCommands.config().toString());
             assertThat(outcome.succeeded()).as(outcome.stderr()).isTrue();
         } finally {

@@ -36,10 +36,12 @@ class MailIT {
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(
+            DB,
             ConfigOverride.config("account.smtpUrl", "smtp://127.0.0.1:" + SMTP_PORT),
             ConfigOverride.config("account.mailFrom", "Table-Talk <console@tabletalk.test>"));
-    private static final Pattern LINK = Pattern.compile(Pattern.quote(TestApp.FRONTEND) + "/console/(invite|reset)/[A-Za-z0-9_-]{43}");
+    private static final Pattern LINK =
+            Pattern.compile(Pattern.quote(TestApp.FRONTEND) + "/console/(invite|reset)/[A-Za-z0-9_-]{43}");
 
     private ConsoleFixtures fixtures;
 
@@ -67,7 +69,8 @@ class MailIT {
         long restaurant = fixtures.restaurant("mailed", "Mailed Trattoria");
         ConsoleClient manager = fixtures.manager(restaurant);
 
-        ApiClient.Reply invite = manager.post("/console/restaurants/mailed/invites", ApiClient.json(Map.of("email", "chef@example.com")));
+        ApiClient.Reply invite = manager.post(
+                "/console/restaurants/mailed/invites", ApiClient.json(Map.of("email", "chef@example.com")));
 
         assertThat(invite.status()).isEqualTo(201);
         assertThat(invite.body().get("emailed").asBoolean()).isTrue();
@@ -79,16 +82,22 @@ class MailIT {
         String link = linkIn(message);
         assertThat(link).isEqualTo(invite.body().get("link").asText());
         String token = link.substring(link.lastIndexOf('/') + 1);
-        assertThat(fixtures.signedOut().post("/console/invites/" + token + "/accept",
-                ApiClient.json(Map.of("password", "pasta every single day"))).status()).isEqualTo(200);
+        assertThat(fixtures.signedOut()
+                        .post(
+                                "/console/invites/" + token + "/accept",
+                                ApiClient.json(Map.of("password", "pasta every single day")))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theConsoleCanInviteWithoutSendingMail() {
         long restaurant = fixtures.restaurant("quiet", "Quiet");
 
-        ApiClient.Reply invite = fixtures.manager(restaurant).post("/console/restaurants/quiet/invites",
-                ApiClient.json(Map.of("email", "quiet@example.com", "sendEmail", false)));
+        ApiClient.Reply invite = fixtures.manager(restaurant)
+                .post(
+                        "/console/restaurants/quiet/invites",
+                        ApiClient.json(Map.of("email", "quiet@example.com", "sendEmail", false)));
 
         assertThat(invite.body().get("emailed").asBoolean()).isFalse();
         assertThat(MAIL.getReceivedMessages()).isEmpty();
@@ -98,7 +107,8 @@ class MailIT {
     void forgotPasswordMailsAWorkingResetLink() throws Exception {
         ConsoleClient manager = fixtures.manager();
 
-        ApiClient.Reply requested = fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
+        ApiClient.Reply requested =
+                fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
 
         assertThat(requested.status()).isEqualTo(202);
         assertThat(requested.body().get("emailConfigured").asBoolean()).isTrue();
@@ -106,18 +116,22 @@ class MailIT {
         String link = linkIn(MAIL.getReceivedMessages()[0]);
         assertThat(link).contains("/console/reset/");
         String token = link.substring(link.lastIndexOf('/') + 1);
-        ApiClient.Reply completed = fixtures.signedOut().post("/console/password-resets/" + token + "/complete",
-                ApiClient.json(Map.of("password", "remembered it at last")));
+        ApiClient.Reply completed = fixtures.signedOut()
+                .post(
+                        "/console/password-resets/" + token + "/complete",
+                        ApiClient.json(Map.of("password", "remembered it at last")));
         assertThat(completed.status()).isEqualTo(200);
     }
 
     @Test
     void forgotPasswordForAnUnknownAddressAnswersTheSameAndSendsNothing() throws Exception {
         ConsoleClient manager = fixtures.manager();
-        ApiClient.Reply known = fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
+        ApiClient.Reply known =
+                fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
         assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
 
-        ApiClient.Reply unknown = fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", "stranger@example.com")));
+        ApiClient.Reply unknown = fixtures.signedOut()
+                .post("/console/password-resets", ApiClient.json(Map.of("email", "stranger@example.com")));
 
         assertThat(unknown.status()).isEqualTo(known.status());
         assertThat(unknown.body()).isEqualTo(known.body());

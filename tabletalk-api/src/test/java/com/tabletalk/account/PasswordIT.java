@@ -32,7 +32,8 @@ class PasswordIT {
     }
 
     private ApiClient.Reply signIn(String email, String password) {
-        return fixtures.signedOut().post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", password)));
+        return fixtures.signedOut()
+                .post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", password)));
     }
 
     private String issueReset(String email) {
@@ -45,7 +46,8 @@ class PasswordIT {
     }
 
     private ApiClient.Reply complete(String token, String password) {
-        return fixtures.signedOut().post("/console/password-resets/" + token + "/complete", ApiClient.json(Map.of("password", password)));
+        return fixtures.signedOut()
+                .post("/console/password-resets/" + token + "/complete", ApiClient.json(Map.of("password", password)));
     }
 
     @Test
@@ -53,7 +55,8 @@ class PasswordIT {
         ConsoleClient here = fixtures.manager();
         ConsoleClient elsewhere = fixtures.signIn(here.withCookie(null));
 
-        ApiClient.Reply changed = here.post("/console/password",
+        ApiClient.Reply changed = here.post(
+                "/console/password",
                 ApiClient.json(Map.of("currentPassword", here.password(), "newPassword", NEW_PASSWORD)));
 
         assertThat(changed.status()).isEqualTo(204);
@@ -67,9 +70,11 @@ class PasswordIT {
     void changingThePasswordNeedsTheCurrentOneAndAGoodNewOne() {
         ConsoleClient manager = fixtures.manager();
 
-        ApiClient.Reply wrongCurrent = manager.post("/console/password",
+        ApiClient.Reply wrongCurrent = manager.post(
+                "/console/password",
                 ApiClient.json(Map.of("currentPassword", "not my password at all", "newPassword", NEW_PASSWORD)));
-        ApiClient.Reply weak = manager.post("/console/password",
+        ApiClient.Reply weak = manager.post(
+                "/console/password",
                 ApiClient.json(Map.of("currentPassword", manager.password(), "newPassword", "password123!")));
 
         assertThat(wrongCurrent.status()).isEqualTo(401);
@@ -104,21 +109,30 @@ class PasswordIT {
         assertThat(complete(first, NEW_PASSWORD).status()).isEqualTo(200);
 
         assertThat(complete(first, "yet another long password").status()).isEqualTo(404);
-        assertThat(complete(second, "yet another long password").status()).as("older links die with the change").isEqualTo(404);
+        assertThat(complete(second, "yet another long password").status())
+                .as("older links die with the change")
+                .isEqualTo(404);
     }
 
     @Test
     void aResetLinkExpiresAfterAnHour() {
         ConsoleClient manager = fixtures.manager();
         String token = issueReset(manager.email());
-        double lifetime = DB.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT extract(epoch FROM expires_at - created_at) FROM one_time_tokens WHERE purpose = 'RESET' "
-                                + "AND email = :email").bind("email", manager.email()).mapTo(Double.class).one());
-        DB.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE one_time_tokens SET expires_at = now() - INTERVAL '1 second' WHERE email = ?", manager.email()));
+        double lifetime = DB.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT extract(epoch FROM expires_at - created_at) FROM one_time_tokens WHERE purpose = 'RESET' "
+                                        + "AND email = :email")
+                        .bind("email", manager.email())
+                        .mapTo(Double.class)
+                        .one());
+        DB.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE one_time_tokens SET expires_at = now() - INTERVAL '1 second' WHERE email = ?",
+                        manager.email()));
 
         assertThat(lifetime).isEqualTo(3600.0);
-        assertThat(fixtures.signedOut().get("/console/password-resets/" + token).status()).isEqualTo(404);
+        assertThat(fixtures.signedOut().get("/console/password-resets/" + token).status())
+                .isEqualTo(404);
         assertThat(complete(token, NEW_PASSWORD).status()).isEqualTo(404);
     }
 
@@ -126,8 +140,12 @@ class PasswordIT {
     void onlyAnAdminIssuesResetLinks() {
         ConsoleClient manager = fixtures.manager();
 
-        assertThat(manager.post("/console/reset-links", ApiClient.json(Map.of("email", manager.email()))).status()).isEqualTo(403);
-        assertThat(fixtures.admin().post("/console/reset-links", ApiClient.json(Map.of("email", "nobody@example.com"))).status())
+        assertThat(manager.post("/console/reset-links", ApiClient.json(Map.of("email", manager.email())))
+                        .status())
+                .isEqualTo(403);
+        assertThat(fixtures.admin()
+                        .post("/console/reset-links", ApiClient.json(Map.of("email", "nobody@example.com")))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -135,8 +153,10 @@ class PasswordIT {
     void forgotPasswordWithoutMailSaysSoForEveryAddress() {
         ConsoleClient manager = fixtures.manager();
 
-        ApiClient.Reply known = fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
-        ApiClient.Reply unknown = fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", "nobody@example.com")));
+        ApiClient.Reply known =
+                fixtures.signedOut().post("/console/password-resets", ApiClient.json(Map.of("email", manager.email())));
+        ApiClient.Reply unknown = fixtures.signedOut()
+                .post("/console/password-resets", ApiClient.json(Map.of("email", "nobody@example.com")));
 
         assertThat(known.status()).isEqualTo(202);
         assertThat(known.body().get("emailConfigured").asBoolean()).isFalse();

@@ -12,13 +12,16 @@ class PasswordRulesTest {
 
     @Test
     void aLongUncommonPasswordIsAccepted() {
-        assertThatCode(() -> PasswordRules.check("the olive grove at dawn", EMAIL)).doesNotThrowAnyException();
+        assertThatCode(() -> PasswordRules.check("the olive grove at dawn", EMAIL))
+                .doesNotThrowAnyException();
         assertThatCode(() -> PasswordRules.check("ünïcödé pässwörd", EMAIL)).doesNotThrowAnyException();
     }
 
     @Test
     void elevenCharactersAreTooFew() {
-        assertThatThrownBy(() -> PasswordRules.check("abcdefghijk", EMAIL)).isInstanceOf(ApiException.class).hasMessageContaining("12");
+        assertThatThrownBy(() -> PasswordRules.check("abcdefghijk", EMAIL))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("12");
         assertThatCode(() -> PasswordRules.check("abcdefghijkz", EMAIL)).doesNotThrowAnyException();
     }
 
@@ -30,15 +33,21 @@ class PasswordRulesTest {
 
     @Test
     void theEmailOrItsLocalPartIsRefusedInAnyCase() {
-        assertThatThrownBy(() -> PasswordRules.check("Maria.Rossi@Example.com", EMAIL)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> PasswordRules.check("MARIA.ROSSI@EXAMPLE.COM", EMAIL)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> PasswordRules.check("rossi.maria1", "rossi.maria1@example.com")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PasswordRules.check("Maria.Rossi@Example.com", EMAIL))
+                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PasswordRules.check("MARIA.ROSSI@EXAMPLE.COM", EMAIL))
+                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PasswordRules.check("rossi.maria1", "rossi.maria1@example.com"))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
     void commonPasswordsAreRefusedInAnyCase() {
-        for (String common : new String[] {"password1234", "Qwertyuiop123", "123456789012", "iloveyou1234", "Superadmin123"}) {
-            assertThatThrownBy(() -> PasswordRules.check(common, EMAIL)).as(common).isInstanceOf(ApiException.class)
+        for (String common :
+                new String[] {"password1234", "Qwertyuiop123", "123456789012", "iloveyou1234", "Superadmin123"}) {
+            assertThatThrownBy(() -> PasswordRules.check(common, EMAIL))
+                    .as(common)
+                    .isInstanceOf(ApiException.class)
                     .hasMessageContaining("common");
         }
     }

@@ -19,7 +19,9 @@ class RestaurantInputTest {
 
     @Test
     void aNameWithoutLettersOrDigitsNeedsAGivenSlug() {
-        assertThatThrownBy(() -> RestaurantInput.slugFrom("🍕 🍝")).isInstanceOf(ApiException.class).hasMessageContaining("slug");
+        assertThatThrownBy(() -> RestaurantInput.slugFrom("🍕 🍝"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("slug");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionExpiryIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(
+            DB,
             ConfigOverride.config("account.sessionIdleTimeout", "3s"),
             ConfigOverride.config("account.sessionAbsoluteTimeout", "7s"));
 
@@ -57,15 +58,20 @@ class SessionExpiryIT {
         }
 
         assertThat(lastStatus).isEqualTo(401);
-        assertThat(endedAfterMillis).as("kept alive past the idle timeout, ended at the absolute one").isBetween(5_000L, 8_000L);
+        assertThat(endedAfterMillis)
+                .as("kept alive past the idle timeout, ended at the absolute one")
+                .isBetween(5_000L, 8_000L);
     }
 
     @Test
     void theCookieLivesAsLongAsTheAbsoluteLimit() {
         ConsoleClient admin = fixtures.user(Role.ADMIN);
 
-        var reply = fixtures.signedOut().post("/console/sign-in",
-                com.tabletalk.testing.ApiClient.json(java.util.Map.of("email", admin.email(), "password", admin.password())));
+        var reply = fixtures.signedOut()
+                .post(
+                        "/console/sign-in",
+                        com.tabletalk.testing.ApiClient.json(
+                                java.util.Map.of("email", admin.email(), "password", admin.password())));
 
         assertThat(reply.header("Set-Cookie")).contains("Max-Age=7");
     }

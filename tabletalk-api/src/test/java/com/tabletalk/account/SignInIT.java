@@ -31,7 +31,8 @@ class SignInIT {
     }
 
     private ApiClient.Reply signIn(String email, String password) {
-        return fixtures.signedOut().post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", password)));
+        return fixtures.signedOut()
+                .post("/console/sign-in", ApiClient.json(Map.of("email", email, "password", password)));
     }
 
     @Test
@@ -45,8 +46,12 @@ class SignInIT {
         assertThat(reply.body().at("/user/role").asText()).isEqualTo("MANAGER");
         assertThat(reply.body().at("/user/restaurants/0/slug").asText()).isEqualTo("luigis");
         String cookie = reply.header("Set-Cookie");
-        assertThat(cookie).startsWith("tt_console=").contains("HttpOnly").contains("SameSite=Strict")
-                .contains("Path=/api/console").doesNotContain("Secure");
+        assertThat(cookie)
+                .startsWith("tt_console=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/api/console")
+                .doesNotContain("Secure");
         assertThat(ConsoleFixtures.sessionCookie(reply)).matches("[A-Za-z0-9_-]{43}");
     }
 
@@ -55,9 +60,11 @@ class SignInIT {
         ConsoleClient admin = fixtures.user(Role.ADMIN);
         ApiClient api = fixtures.signedOut().api();
 
-        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/console/sign-in"))
+        ApiClient.Reply reply = api.send(
+                HttpRequest.newBuilder(api.uri("/console/sign-in"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(ApiClient.json(Map.of("email", admin.email(), "password", admin.password())))),
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                ApiClient.json(Map.of("email", admin.email(), "password", admin.password())))),
                 Map.of("Origin", TestApp.FRONTEND, "X-Forwarded-Proto", "https"));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -81,8 +88,16 @@ class SignInIT {
 
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.error()).isEqualTo("unauthorized");
-        assertThat(fixtures.signedOut().withCookie("A".repeat(43)).get("/console/me").status()).isEqualTo(401);
-        assertThat(fixtures.signedOut().withCookie("not a token").get("/console/me").status()).isEqualTo(401);
+        assertThat(fixtures.signedOut()
+                        .withCookie("A".repeat(43))
+                        .get("/console/me")
+                        .status())
+                .isEqualTo(401);
+        assertThat(fixtures.signedOut()
+                        .withCookie("not a token")
+                        .get("/console/me")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -103,7 +118,8 @@ class SignInIT {
     void theEmailIsMatchedWithoutRegardToCase() {
         ConsoleClient manager = fixtures.user(Role.MANAGER);
 
-        assertThat(signIn(manager.email().toUpperCase(), manager.password()).status()).isEqualTo(200);
+        assertThat(signIn(manager.email().toUpperCase(), manager.password()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,6 +130,8 @@ class SignInIT {
 
         assertThat(out.status()).isEqualTo(204);
         assertThat(out.header("Set-Cookie")).startsWith("tt_console=;").contains("Max-Age=0");
-        assertThat(admin.get("/console/me").status()).as("the old cookie no longer works").isEqualTo(401);
+        assertThat(admin.get("/console/me").status())
+                .as("the old cookie no longer works")
+                .isEqualTo(401);
     }
 }

@@ -41,23 +41,44 @@ class AnalyticsIT {
 
         List<String> types = awaitEvents(pair[0].sessionId(), "session_ended");
 
-        assertThat(types).contains("session_created", "participant_joined", "card_shown", "hint_revealed",
-                "next_requested", "answer_given", "session_ended");
-        String everything = DB.jdbi().withHandle(h -> h.createQuery(
-                "SELECT string_agg(data::text, ' ') FROM analytics_events WHERE session_id = CAST(:id AS uuid)")
-                .bind("id", pair[0].sessionId()).mapTo(String.class).one());
-        assertThat(everything).contains("\"context\": \"mature\"").contains("\"mode\": \"dual\"")
-                .doesNotContain(pair[0].token()).doesNotContain(pair[1].token()).doesNotContain("127.0.0.1");
-        assertThat(APP.getEnvironment().metrics().counter("analytics.recorded.session_created.events").getCount()).isPositive();
+        assertThat(types)
+                .contains(
+                        "session_created",
+                        "participant_joined",
+                        "card_shown",
+                        "hint_revealed",
+                        "next_requested",
+                        "answer_given",
+                        "session_ended");
+        String everything = DB.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT string_agg(data::text, ' ') FROM analytics_events WHERE session_id = CAST(:id AS uuid)")
+                        .bind("id", pair[0].sessionId())
+                        .mapTo(String.class)
+                        .one());
+        assertThat(everything)
+                .contains("\"context\": \"mature\"")
+                .contains("\"mode\": \"dual\"")
+                .doesNotContain(pair[0].token())
+                .doesNotContain(pair[1].token())
+                .doesNotContain("127.0.0.1");
+        assertThat(APP.getEnvironment()
+                        .metrics()
+                        .counter("analytics.recorded.session_created.events")
+                        .getCount())
+                .isPositive();
     }
 
     private static List<String> awaitEvents(String sessionId, String last) throws InterruptedException {
         List<String> types = List.of();
         for (int i = 0; i < 100 && !types.contains(last); i++) {
             Thread.sleep(100);
-            types = DB.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT type FROM analytics_events WHERE session_id = CAST(:id AS uuid) ORDER BY id")
-                    .bind("id", sessionId).mapTo(String.class).list());
+            types = DB.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT type FROM analytics_events WHERE session_id = CAST(:id AS uuid) ORDER BY id")
+                            .bind("id", sessionId)
+                            .mapTo(String.class)
+                            .list());
         }
         return types;
     }

@@ -9,7 +9,8 @@ class DatabaseUrlTest {
 
     @Test
     void digitalOceanFormBecomesJdbcUrlWithSeparateCredentials() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://doadmin:p%40ss:w0rd@db-host.example:25060/defaultdb?sslmode=require");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://doadmin:p%40ss:w0rd@db-host.example:25060/defaultdb?sslmode=require");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db-host.example:25060/defaultdb?sslmode=require");
         assertThat(url.user()).contains("doadmin");
@@ -43,8 +44,15 @@ class DatabaseUrlTest {
 
     @Test
     void malformedValuesAreRefusedWithoutEchoingThem() {
-        for (String bad : new String[] {"", "   ", "mysql://u:secretpw@h/db", "postgresql://u:secretpw@/db",
-                "postgresql://u:secretpw@host", "postgresql://u:secretpw@host:port/db", "postgresql://u:secret pw@h/db"}) {
+        for (String bad : new String[] {
+            "",
+            "   ",
+            "mysql://u:secretpw@h/db",
+            "postgresql://u:secretpw@/db",
+            "postgresql://u:secretpw@host",
+            "postgresql://u:secretpw@host:port/db",
+            "postgresql://u:secret pw@h/db"
+        }) {
             assertThatThrownBy(() -> DatabaseUrl.parse(bad))
                     .as(bad)
                     .isInstanceOf(DatabaseUrl.InvalidDatabaseUrlException.class)

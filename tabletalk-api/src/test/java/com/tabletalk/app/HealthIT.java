@@ -24,18 +24,21 @@ import org.junit.jupiter.api.Test;
 /** Health follows the database down and back up, without a restart and without hanging. */
 class HealthIT {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void healthTurns503WhenTheDatabaseStopsAndOkWhenItReturns() throws Exception {
         Path data = Files.createTempDirectory("health-it-pg");
-        EmbeddedPostgres postgres = quiet(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)).start();
+        EmbeddedPostgres postgres = quiet(
+                        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false))
+                .start();
         int port = postgres.getPort();
-        TestDatabase database = new TestDatabase("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres",
-                "localhost", port, "postgres");
+        TestDatabase database = new TestDatabase(
+                "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres", "localhost", port, "postgres");
         AppCommands.migrate(database.url());
-        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(TableTalkApplication.class,
-                ProjectFiles.config().toString(), TestApp.overrides(database));
+        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(
+                TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(database));
         app.before();
         try {
             String base = "http://127.0.0.1:" + app.getLocalPort() + "/api";
@@ -55,16 +58,26 @@ class HealthIT {
             }
 
             // Diners are told to try again shortly, not that something broke.
-            HttpResponse<String> create = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"single\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> create = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/sessions"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"single\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(create.statusCode()).isEqualTo(503);
             assertThat(create.body()).contains("\"error\":\"unavailable\"");
             assertThat(create.headers().firstValue("Retry-After")).hasValue("2");
-            assertThat(get(base + "/sessions/00000000-0000-4000-8000-000000000000").statusCode()).isEqualTo(503);
+            assertThat(get(base + "/sessions/00000000-0000-4000-8000-000000000000")
+                            .statusCode())
+                    .isEqualTo(503);
 
-            postgres = quiet(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)).start();
+            postgres = quiet(EmbeddedPostgres.builder()
+                            .setDataDirectory(data)
+                            .setCleanDataDirectory(false)
+                            .setPort(port))
+                    .start();
             assertThat(pollUntilOk(base + "/health", Duration.ofSeconds(30))).isEqualTo(200);
         } finally {
             app.after();
@@ -74,14 +87,19 @@ class HealthIT {
 
     @Test
     void aBurstOfProbesAnswersOkWhileTheDatabaseAnswers() throws Exception {
-        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(TableTalkApplication.class,
-                ProjectFiles.config().toString(), TestApp.overrides(TestPostgres.freshDatabase()));
+        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(
+                TableTalkApplication.class,
+                ProjectFiles.config().toString(),
+                TestApp.overrides(TestPostgres.freshDatabase()));
         app.before();
         try {
             String base = "http://127.0.0.1:" + app.getLocalPort() + "/api";
             for (int round = 0; round < 2; round++) {
                 List<HttpResponse<String>> probes = burst(base + "/health", 300);
-                assertThat(probes).extracting(HttpResponse::statusCode).as("probes refused by a busy executor").containsOnly(200);
+                assertThat(probes)
+                        .extracting(HttpResponse::statusCode)
+                        .as("probes refused by a busy executor")
+                        .containsOnly(200);
             }
         } finally {
             app.after();
@@ -90,7 +108,9 @@ class HealthIT {
 
     /** {@code count} probes at once. */
     private List<HttpResponse<String>> burst(String url, int count) {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .build();
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pending.add(http.sendAsync(probe, HttpResponse.BodyHandlers.ofString()));
@@ -99,7 +119,8 @@ class HealthIT {
     }
 
     private static EmbeddedPostgres.Builder quiet(EmbeddedPostgres.Builder builder) {
-        return builder.setOutputRedirector(ProcessBuilder.Redirect.DISCARD).setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
+        return builder.setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
     }
 
     private int pollUntilOk(String url, Duration limit) throws Exception {
@@ -116,7 +137,10 @@ class HealthIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

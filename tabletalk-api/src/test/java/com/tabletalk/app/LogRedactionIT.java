@@ -44,12 +44,14 @@ class LogRedactionIT {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         List<String> secrets = new ArrayList<>(List.of(CLIENT, SECOND_CLIENT, IPV6_CLIENT, FORGED_TOKEN, "127.0.0.1"));
-        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(TableTalkApplication.class,
-                ProjectFiles.config().toString(), TestApp.overrides(TestPostgres.freshDatabase(),
-                        ConfigOverride.config("logging.level", "DEBUG")));
+        DropwizardTestSupport<TableTalkConfiguration> app = new DropwizardTestSupport<>(
+                TableTalkApplication.class,
+                ProjectFiles.config().toString(),
+                TestApp.overrides(TestPostgres.freshDatabase(), ConfigOverride.config("logging.level", "DEBUG")));
         try {
             app.before();
-            for (String library : new String[] {"org.eclipse.jetty", "org.glassfish", "io.dropwizard", "com.tabletalk"}) {
+            for (String library :
+                    new String[] {"org.eclipse.jetty", "org.glassfish", "io.dropwizard", "com.tabletalk"}) {
                 ((Logger) LoggerFactory.getLogger(library)).setLevel(Level.DEBUG);
             }
             int port = app.getLocalPort();
@@ -75,23 +77,35 @@ class LogRedactionIT {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).as("the log was captured at DEBUG").contains("\"level\":\"DEBUG\"");
         for (String secret : secrets) {
-            assertThat(log.lines().filter(line -> line.contains(secret)).limit(3)).as("lines holding %s", secret).isEmpty();
+            assertThat(log.lines().filter(line -> line.contains(secret)).limit(3))
+                    .as("lines holding %s", secret)
+                    .isEmpty();
         }
     }
 
     private static void hostileTraffic(ApiClient api, int port, Phone phone) throws IOException {
         String session = "/sessions/" + phone.sessionId();
         Map<String, String> forwarded = Map.of("X-Forwarded-For", CLIENT + ", " + IPV6_CLIENT);
-        api.send(HttpRequest.newBuilder(api.uri(session + "/participants")).POST(HttpRequest.BodyPublishers.noBody()),
+        api.send(
+                HttpRequest.newBuilder(api.uri(session + "/participants")).POST(HttpRequest.BodyPublishers.noBody()),
                 Map.of("Authorization", "Bearer " + FORGED_TOKEN, "X-Forwarded-For", SECOND_CLIENT));
-        api.send(HttpRequest.newBuilder(api.uri(session + "/commands")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":true}")),
+        api.send(
+                HttpRequest.newBuilder(api.uri(session + "/commands"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":true}")),
                 Map.of("Authorization", "Bearer " + phone.token(), "X-Forwarded-For", CLIENT));
-        api.send(HttpRequest.newBuilder(api.uri("/sessions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"" + phone.sessionId() + "\"")), forwarded);
-        api.send(HttpRequest.newBuilder(api.uri(session + "?token=" + phone.token())).method("TRACE",
-                HttpRequest.BodyPublishers.noBody()), forwarded);
-        api.send(HttpRequest.newBuilder(api.uri(session + "/qr.svg")).GET(), Map.of("Authorization", "Bearer " + phone.token()));
+        api.send(
+                HttpRequest.newBuilder(api.uri("/sessions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"" + phone.sessionId() + "\"")),
+                forwarded);
+        api.send(
+                HttpRequest.newBuilder(api.uri(session + "?token=" + phone.token()))
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody()),
+                forwarded);
+        api.send(
+                HttpRequest.newBuilder(api.uri(session + "/qr.svg")).GET(),
+                Map.of("Authorization", "Bearer " + phone.token()));
         String[] rawRequests = {
             "GET /api" + session + "/%2e%2e/%2e%2e/participants HTTP/1.1",
             "GET /api" + session + "//commands HTTP/1.1",
@@ -100,7 +114,8 @@ class LogRedactionIT {
             "GET /api" + session + "/" + "x".repeat(20_000) + " HTTP/1.1",
             "GET /api" + session + "/live HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade"
                     + "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://evil.test",
-            "GET /api" + session + " HTTP/1.1\r\nX-Forwarded-For: " + CLIENT + "\r\nX-Huge: " + phone.token().repeat(400),
+            "GET /api" + session + " HTTP/1.1\r\nX-Forwarded-For: " + CLIENT + "\r\nX-Huge: "
+                    + phone.token().repeat(400),
             "GET /api" + session + " HTTP/1.1\r\nX-Forwarded-For: " + CLIENT + "\r\nX-Forwarded-For: " + SECOND_CLIENT,
             "BREW /api" + session + " HTTP/1.1",
         };
@@ -113,8 +128,9 @@ class LogRedactionIT {
     private static void raw(int port, String requestHead) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
-            socket.getOutputStream().write((requestHead + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write((requestHead + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             in.readAllBytes();
         } catch (IOException refused) {

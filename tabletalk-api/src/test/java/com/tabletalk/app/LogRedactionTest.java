@@ -14,9 +14,14 @@ class LogRedactionTest {
 
         String redacted = LogRedaction.redact(line);
 
-        assertThat(redacted).doesNotContain("0f8e4b8c").doesNotContain("Zm9vYmFy").doesNotContain("203.0.113.9")
-                .doesNotContain("2001:db8").doesNotContain("fe80")
-                .contains("/api/sessions/[redacted]/participants").contains("Bearer [redacted]");
+        assertThat(redacted)
+                .doesNotContain("0f8e4b8c")
+                .doesNotContain("Zm9vYmFy")
+                .doesNotContain("203.0.113.9")
+                .doesNotContain("2001:db8")
+                .doesNotContain("fe80")
+                .contains("/api/sessions/[redacted]/participants")
+                .contains("Bearer [redacted]");
     }
 
     @Test

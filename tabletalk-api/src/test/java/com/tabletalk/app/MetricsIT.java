@@ -3,8 +3,11 @@ package com.tabletalk.app;
 import static com.tabletalk.testing.SessionFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.LivePhone;
+import com.tabletalk.testing.ProjectFiles;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
@@ -14,9 +17,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tabletalk.testing.ProjectFiles;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,17 +31,21 @@ class MetricsIT {
 
     private static final String TOKEN = "metrics-token-for-tests-0123456789abcdef";
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
-            ConfigOverride.config("prometheus.token", TOKEN));
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP =
+            TestApp.extension(DB, ConfigOverride.config("prometheus.token", TOKEN));
 
     @Test
     void thePublicEndpointWantsTheToken() {
         ApiClient api = ApiClient.forPort(APP.getLocalPort());
 
         assertThat(api.get("/metrics").status()).isEqualTo(401);
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer wrong")).status())
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer wrong"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer " + TOKEN)).status())
+        assertThat(api.send(
+                                HttpRequest.newBuilder(api.uri("/metrics")).GET(),
+                                Map.of("Authorization", "Bearer " + TOKEN))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -88,10 +92,14 @@ class MetricsIT {
         ApiClient api = ApiClient.forPort(APP.getLocalPort());
         aSession().create(api).does("next");
         String scraped = scrape(api);
-        JsonNode dashboard = new ObjectMapper().readTree(ProjectFiles.root().resolve("tabletalk-api/grafana/tabletalk.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(ProjectFiles.root()
+                        .resolve("tabletalk-api/grafana/tabletalk.json")
+                        .toFile());
 
         Set<String> names = new TreeSet<>();
-        Matcher metric = Pattern.compile("\\b([a-z][a-zA-Z0-9]*_[a-zA-Z0-9_]+)\\b(?=\\s*[\\[{)])").matcher(dashboard.toString());
+        Matcher metric = Pattern.compile("\\b([a-z][a-zA-Z0-9]*_[a-zA-Z0-9_]+)\\b(?=\\s*[\\[{)])")
+                .matcher(dashboard.toString());
         while (metric.find()) {
             names.add(metric.group(1));
         }
@@ -103,7 +111,8 @@ class MetricsIT {
     }
 
     private static String scrape(ApiClient api) {
-        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer " + TOKEN));
+        ApiClient.Reply reply =
+                api.send(HttpRequest.newBuilder(api.uri("/metrics")).GET(), Map.of("Authorization", "Bearer " + TOKEN));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("text/plain");
         return new String(reply.raw().body(), StandardCharsets.UTF_8);

@@ -28,7 +28,8 @@ class MigrationsIT {
     }
 
     private static String digitalOceanUrl(TestDatabase db) {
-        return "postgresql://postgres:" + PASSWORD + "@" + db.host() + ":" + db.port() + "/" + db.name() + "?sslmode=disable";
+        return "postgresql://postgres:" + PASSWORD + "@" + db.host() + ":" + db.port() + "/" + db.name()
+                + "?sslmode=disable";
     }
 
     @Test
@@ -38,7 +39,8 @@ class MigrationsIT {
         int applied = count("SELECT count(*) FROM databasechangelog");
         assertThat(applied).isGreaterThanOrEqualTo(6);
         assertThat(count("SELECT count(*) FROM databasechangelog WHERE filename LIKE '/%'"))
-                .as("changesets are recorded by classpath, not by absolute path").isZero();
+                .as("changesets are recorded by classpath, not by absolute path")
+                .isZero();
 
         Result status = db(digitalOceanUrl(database), "status");
         assertThat(status.exitCode()).isZero();
@@ -47,7 +49,8 @@ class MigrationsIT {
         Result second = db(digitalOceanUrl(database), "migrate");
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(count("SELECT count(*) FROM databasechangelog")).isEqualTo(applied);
-        assertThat(count("SELECT count(*) FROM databasechangelog WHERE exectype <> 'EXECUTED'")).isZero();
+        assertThat(count("SELECT count(*) FROM databasechangelog WHERE exectype <> 'EXECUTED'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM questions")).isGreaterThanOrEqualTo(180);
         assertThat(first.output() + status.output() + second.output()).doesNotContain(PASSWORD);
     }
@@ -66,15 +69,19 @@ class MigrationsIT {
         Result result = db("postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/nowhere", "migrate");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("DATABASE_URL").doesNotContain(PASSWORD).doesNotContain("\tat ");
+        assertThat(result.output())
+                .contains("DATABASE_URL")
+                .doesNotContain(PASSWORD)
+                .doesNotContain("\tat ");
     }
 
     private int count(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result db(String databaseUrl, String subcommand) throws IOException, InterruptedException {
         Path log = Files.createTempFile("db-command", ".log");

@@ -21,7 +21,8 @@ class NamedStatementsIT {
         String size(@Bind("n") int n);
     }
 
-    private static final Jdbi JDBI = TestPostgres.emptyDatabase().jdbi()
+    private static final Jdbi JDBI = TestPostgres.emptyDatabase()
+            .jdbi()
             .setTemplateEngine(new NamedStatements())
             .installPlugin(new SqlObjectPlugin());
 
@@ -42,7 +43,8 @@ class NamedStatementsIT {
 
     @Test
     void statementsOutsideADaoAreSentAsWritten() {
-        String sent = JDBI.withHandle(handle -> handle.createQuery("SELECT current_query()").mapTo(String.class).one());
+        String sent = JDBI.withHandle(handle ->
+                handle.createQuery("SELECT current_query()").mapTo(String.class).one());
         assertThat(sent).isEqualTo("SELECT current_query()");
     }
 }

@@ -42,8 +42,10 @@ class ProcessIT {
                 .directory(ProjectFiles.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL",
-                "postgresql://postgres:" + PASSWORD + "@" + db.host() + ":" + db.port() + "/" + db.name());
+        builder.environment()
+                .put(
+                        "DATABASE_URL",
+                        "postgresql://postgres:" + PASSWORD + "@" + db.host() + ":" + db.port() + "/" + db.name());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
         builder.environment().put("METRICS_TOKEN", METRICS_TOKEN);
@@ -59,7 +61,8 @@ class ProcessIT {
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> players = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ApiClient.Reply created = api.post("/sessions", "{\"tableToken\":\"t" + i + "\",\"context\":\"exploring\",\"mode\":\"single\"}");
+                ApiClient.Reply created = api.post(
+                        "/sessions", "{\"tableToken\":\"t" + i + "\",\"context\":\"exploring\",\"mode\":\"single\"}");
                 String id = created.body().at("/session/id").asText();
                 String token = created.body().at("/participant/token").asText();
                 tokens.add(token);
@@ -71,17 +74,26 @@ class ProcessIT {
             Thread.sleep(1_500);
 
             server.destroy();
-            assertThat(server.waitFor(40, TimeUnit.SECONDS)).as("exits within the platform's grace period").isTrue();
+            assertThat(server.waitFor(40, TimeUnit.SECONDS))
+                    .as("exits within the platform's grace period")
+                    .isTrue();
             stop.set(true);
             for (Thread player : players) {
                 player.join(10_000);
             }
 
-            assertThat(acknowledged.values().stream().mapToLong(Long::longValue).sum()).as("traffic happened").isGreaterThan(8);
+            assertThat(acknowledged.values().stream().mapToLong(Long::longValue).sum())
+                    .as("traffic happened")
+                    .isGreaterThan(8);
             for (Map.Entry<String, Long> session : acknowledged.entrySet()) {
-                long stored = db.jdbi().withHandle(h -> h.createQuery("SELECT version FROM sessions WHERE id = CAST(:id AS uuid)")
-                        .bind("id", session.getKey()).mapTo(Long.class).one());
-                assertThat(stored).as("every acknowledged change is in the database").isGreaterThanOrEqualTo(session.getValue());
+                long stored = db.jdbi()
+                        .withHandle(h -> h.createQuery("SELECT version FROM sessions WHERE id = CAST(:id AS uuid)")
+                                .bind("id", session.getKey())
+                                .mapTo(Long.class)
+                                .one());
+                assertThat(stored)
+                        .as("every acknowledged change is in the database")
+                        .isGreaterThanOrEqualTo(session.getValue());
             }
 
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -126,11 +138,13 @@ class ProcessIT {
     }
 
     /** Moves cards as fast as it can, remembering the last version the service acknowledged. */
-    private static void play(ApiClient api, String id, String token, Map<String, Long> acknowledged, AtomicBoolean stop) {
+    private static void play(
+            ApiClient api, String id, String token, Map<String, Long> acknowledged, AtomicBoolean stop) {
         long version = 1;
         while (!stop.get()) {
             try {
-                ApiClient.Reply reply = api.post("/sessions/" + id + "/commands", "{\"type\":\"next\",\"version\":" + version + "}", token);
+                ApiClient.Reply reply = api.post(
+                        "/sessions/" + id + "/commands", "{\"type\":\"next\",\"version\":" + version + "}", token);
                 if (reply.status() == 200) {
                     version = reply.body().get("version").asLong();
                     acknowledged.put(id, version);

@@ -46,16 +46,37 @@ class BadInputIT {
         return Stream.of(
                 Arguments.of("missing fields", "{}", 400),
                 Arguments.of("missing mode", "{\"tableToken\":\"t1\",\"context\":\"exploring\"}", 400),
-                Arguments.of("unknown context", "{\"tableToken\":\"t1\",\"context\":\"romantic\",\"mode\":\"single\"}", 400),
-                Arguments.of("unknown mode", "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"triple\"}", 400),
+                Arguments.of(
+                        "unknown context", "{\"tableToken\":\"t1\",\"context\":\"romantic\",\"mode\":\"single\"}", 400),
+                Arguments.of(
+                        "unknown mode", "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"triple\"}", 400),
                 Arguments.of("wrong type", "{\"tableToken\":7,\"context\":[],\"mode\":{}}", 400),
-                Arguments.of("table token as boolean", "{\"tableToken\":true,\"context\":\"exploring\",\"mode\":\"single\"}", 400),
-                Arguments.of("table token as number", "{\"tableToken\":12,\"context\":\"exploring\",\"mode\":\"single\"}", 400),
-                Arguments.of("table token as fraction", "{\"tableToken\":1.5,\"context\":\"exploring\",\"mode\":\"single\"}", 400),
-                Arguments.of("mode as boolean", "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":false}", 400),
-                Arguments.of("table token with spaces", "{\"tableToken\":\"t 1\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
-                Arguments.of("table token too long", "{\"tableToken\":\"" + "t".repeat(65) + "\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
-                Arguments.of("script in table token", "{\"tableToken\":\"<script>\",\"context\":\"exploring\",\"mode\":\"single\"}", 400),
+                Arguments.of(
+                        "table token as boolean",
+                        "{\"tableToken\":true,\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
+                Arguments.of(
+                        "table token as number",
+                        "{\"tableToken\":12,\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
+                Arguments.of(
+                        "table token as fraction",
+                        "{\"tableToken\":1.5,\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
+                Arguments.of(
+                        "mode as boolean", "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":false}", 400),
+                Arguments.of(
+                        "table token with spaces",
+                        "{\"tableToken\":\"t 1\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
+                Arguments.of(
+                        "table token too long",
+                        "{\"tableToken\":\"" + "t".repeat(65) + "\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
+                Arguments.of(
+                        "script in table token",
+                        "{\"tableToken\":\"<script>\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                        400),
                 Arguments.of("not JSON", "tableToken=t1", 400),
                 Arguments.of("truncated JSON", "{\"tableToken\":\"t1\",", 400),
                 Arguments.of("an array", "[\"t1\",\"exploring\",\"single\"]", 400),
@@ -92,7 +113,9 @@ class BadInputIT {
                 Arguments.of("option as boolean", "{\"type\":\"answer\",\"optionId\":true,\"version\":1}"),
                 Arguments.of("version as boolean", "{\"type\":\"next\",\"version\":true}"),
                 Arguments.of("ready as number", "{\"type\":\"ready\",\"ready\":1,\"version\":1}"),
-                Arguments.of("answer with long option", "{\"type\":\"answer\",\"optionId\":\"" + "a".repeat(500) + "\",\"version\":1}"),
+                Arguments.of(
+                        "answer with long option",
+                        "{\"type\":\"answer\",\"optionId\":\"" + "a".repeat(500) + "\",\"version\":1}"),
                 Arguments.of("an array", "[{\"type\":\"next\",\"version\":1}]"),
                 Arguments.of("not JSON", "next please"),
                 Arguments.of("null", "null"));
@@ -159,17 +182,24 @@ class BadInputIT {
     @MethodSource("badPaths")
     void badPathsAndParametersGetTheEnvelope(String method, String path, int status) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(""));
 
         assertEnvelope(api.send(request, Map.of()), status);
     }
 
     @Test
     void malformedAuthorizationIs401() {
-        for (String header : new String[] {"Basic abc", "Bearer", "Bearer " + "x".repeat(300), "Bearer a b c", "Bearer ../../etc"}) {
-            ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/sessions/" + phone.sessionId() + "/commands"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":1}")), Map.of("Authorization", header));
+        for (String header :
+                new String[] {"Basic abc", "Bearer", "Bearer " + "x".repeat(300), "Bearer a b c", "Bearer ../../etc"}) {
+            ApiClient.Reply reply = api.send(
+                    HttpRequest.newBuilder(api.uri("/sessions/" + phone.sessionId() + "/commands"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"next\",\"version\":1}")),
+                    Map.of("Authorization", header));
             assertEnvelope(reply, 401);
         }
     }
@@ -179,20 +209,36 @@ class BadInputIT {
 
     static Stream<Arguments> bodiesInConfusingEncodings() {
         return Stream.of(
-                Arguments.of("NUL bytes inside", bytes("{\"tableToken\":\"t1\u0000\",\"context\":\"exploring\",\"mode\":\"single\"}")),
+                Arguments.of(
+                        "NUL bytes inside",
+                        bytes("{\"tableToken\":\"t1\u0000\",\"context\":\"exploring\",\"mode\":\"single\"}")),
                 Arguments.of("NUL bytes first", join(new byte[] {0, 0, 0}, bytes(UNKNOWN_CONTEXT))),
                 Arguments.of("NUL bytes only", new byte[] {0, 0, 0, 0, 0, 0, 0, 0}),
                 Arguments.of("UTF-16BE without BOM", UNKNOWN_CONTEXT.getBytes(StandardCharsets.UTF_16BE)),
                 Arguments.of("UTF-16LE without BOM", UNKNOWN_CONTEXT.getBytes(StandardCharsets.UTF_16LE)),
                 Arguments.of("UTF-32BE without BOM", UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32BE"))),
                 Arguments.of("UTF-32LE without BOM", UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32LE"))),
-                Arguments.of("UTF-32 cut short", java.util.Arrays.copyOf(UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32BE")), 42)),
-                Arguments.of("UTF-32 with a character out of range", join(new byte[] {0, 0, 0, '{', 0x7f, 0, 0, '"'}, new byte[0])),
-                Arguments.of("invalid UTF-8 first", join(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd}, bytes(UNKNOWN_CONTEXT))),
-                Arguments.of("invalid UTF-8 in a value", join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xc3, 0x28}, bytes("\"}"))),
-                Arguments.of("invalid UTF-8 in a field name", join(bytes("{\"table"), new byte[] {(byte) 0xe2, 0x28, (byte) 0xa1}, bytes("\":1}"))),
-                Arguments.of("UTF-8 cut inside a character", join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xe2, (byte) 0x82})),
-                Arguments.of("overlong UTF-8", join(bytes("{\"tableToken\":\""), new byte[] {(byte) 0xc0, (byte) 0xaf}, bytes("\"}"))));
+                Arguments.of(
+                        "UTF-32 cut short",
+                        java.util.Arrays.copyOf(UNKNOWN_CONTEXT.getBytes(Charset.forName("UTF-32BE")), 42)),
+                Arguments.of(
+                        "UTF-32 with a character out of range",
+                        join(new byte[] {0, 0, 0, '{', 0x7f, 0, 0, '"'}, new byte[0])),
+                Arguments.of(
+                        "invalid UTF-8 first",
+                        join(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd}, bytes(UNKNOWN_CONTEXT))),
+                Arguments.of(
+                        "invalid UTF-8 in a value",
+                        join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xc3, 0x28}, bytes("\"}"))),
+                Arguments.of(
+                        "invalid UTF-8 in a field name",
+                        join(bytes("{\"table"), new byte[] {(byte) 0xe2, 0x28, (byte) 0xa1}, bytes("\":1}"))),
+                Arguments.of(
+                        "UTF-8 cut inside a character",
+                        join(bytes("{\"tableToken\":\"t"), new byte[] {(byte) 0xe2, (byte) 0x82})),
+                Arguments.of(
+                        "overlong UTF-8",
+                        join(bytes("{\"tableToken\":\""), new byte[] {(byte) 0xc0, (byte) 0xaf}, bytes("\"}"))));
     }
 
     @ParameterizedTest(name = "create with {0} → 400")
@@ -200,8 +246,8 @@ class BadInputIT {
     void bodiesInConfusingEncodingsAreTheClientsMistake(String what, byte[] body) {
         long before = sessionCount();
 
-        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
-                "Content-Type: application/json\r\n", body);
+        RawHttp.Answer answer = RawHttp.send(
+                APP.getLocalPort(), "POST /api/sessions HTTP/1.1", "Content-Type: application/json\r\n", body);
 
         assertRawEnvelope(answer, 400);
         assertThat(sessionCount()).isEqualTo(before);
@@ -209,8 +255,11 @@ class BadInputIT {
 
     @Test
     void aGzipBodyThatIsNotGzipIsTheClientsMistake() {
-        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
-                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", bytes(UNKNOWN_CONTEXT));
+        RawHttp.Answer answer = RawHttp.send(
+                APP.getLocalPort(),
+                "POST /api/sessions HTTP/1.1",
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n",
+                bytes(UNKNOWN_CONTEXT));
 
         assertRawEnvelope(answer, 400);
     }
@@ -218,8 +267,11 @@ class BadInputIT {
     @Test
     void aGzipBodyCutShortIsTheClientsMistake() {
         byte[] gzip = gzip(bytes(UNKNOWN_CONTEXT));
-        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/sessions HTTP/1.1",
-                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", java.util.Arrays.copyOf(gzip, gzip.length / 2));
+        RawHttp.Answer answer = RawHttp.send(
+                APP.getLocalPort(),
+                "POST /api/sessions HTTP/1.1",
+                "Content-Type: application/json\r\nContent-Encoding: gzip\r\n",
+                java.util.Arrays.copyOf(gzip, gzip.length / 2));
 
         assertRawEnvelope(answer, 400);
     }
@@ -255,11 +307,17 @@ class BadInputIT {
     private static void assertEnvelope(ApiClient.Reply reply, int status) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.body().get("error").asText()).isNotBlank();
-        assertThat(reply.body().get("message").asText()).isNotBlank()
-                .doesNotContain("Exception").doesNotContain("com.tabletalk").doesNotContain("SELECT");
+        assertThat(reply.body().get("message").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("com.tabletalk")
+                .doesNotContain("SELECT");
     }
 
     private static long sessionCount() {
-        return DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions").mapTo(Long.class).one());
+        return DB.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM sessions")
+                        .mapTo(Long.class)
+                        .one());
     }
 }

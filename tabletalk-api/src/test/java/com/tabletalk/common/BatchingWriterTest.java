@@ -14,7 +14,8 @@ class BatchingWriterTest {
 
     @Test
     void aFullQueueRefusesAndFlushWritesInBatchesOfAtMostTheLimit() {
-        BatchingWriter<Integer> writer = new BatchingWriter<>("test-writer", 5, 2, batch -> written.add(List.copyOf(batch)));
+        BatchingWriter<Integer> writer =
+                new BatchingWriter<>("test-writer", 5, 2, batch -> written.add(List.copyOf(batch)));
         for (int i = 1; i <= 5; i++) {
             assertThat(writer.offer(i)).isTrue();
         }
@@ -66,6 +67,7 @@ class BatchingWriterTest {
         } finally {
             writer.stop();
         }
-        assertThat(TimeUnit.NANOSECONDS.toMillis(attempts.get(1) - attempts.get(0))).isGreaterThanOrEqualTo(90);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(attempts.get(1) - attempts.get(0)))
+                .isGreaterThanOrEqualTo(90);
     }
 }

@@ -13,20 +13,28 @@ class DatabaseUnavailableTest {
 
     @Test
     void aBusyPoolOrAnUnreachableDatabaseIsUnavailable() {
-        assertThat(DatabaseUnavailable.isCause(new ConnectionException(new PoolExhaustedException("pool empty")))).isTrue();
-        assertThat(DatabaseUnavailable.isCause(new RuntimeException(new SQLTransientConnectionException("refused")))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new ConnectionException(new PoolExhaustedException("pool empty"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.isCause(new RuntimeException(new SQLTransientConnectionException("refused"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.isCause(
+                        new UnableToExecuteStatementException(new SQLException("connection lost", "08006"), null)))
+                .isTrue();
         assertThat(DatabaseUnavailable.isCause(new UnableToExecuteStatementException(
-                new SQLException("connection lost", "08006"), null))).isTrue();
-        assertThat(DatabaseUnavailable.isCause(new UnableToExecuteStatementException(
-                new SQLException("terminating connection due to administrator command", "57P01"), null))).isTrue();
+                        new SQLException("terminating connection due to administrator command", "57P01"), null)))
+                .isTrue();
     }
 
     @Test
     void otherDatabaseErrorsAreNot() {
-        assertThat(DatabaseUnavailable.isCause(new UnableToExecuteStatementException(
-                new SQLException("duplicate key", "23505"), null))).isFalse();
-        assertThat(DatabaseUnavailable.isCause(new UnableToExecuteStatementException(new SQLException("no state"), null))).isFalse();
-        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(
+                        new UnableToExecuteStatementException(new SQLException("duplicate key", "23505"), null)))
+                .isFalse();
+        assertThat(DatabaseUnavailable.isCause(
+                        new UnableToExecuteStatementException(new SQLException("no state"), null)))
+                .isFalse();
+        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("bug")))
+                .isFalse();
     }
 
     @Test

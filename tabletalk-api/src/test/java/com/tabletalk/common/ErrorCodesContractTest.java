@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorCodesContractTest {
 
-    private static final Path FIXTURE = ProjectFiles.root()
-            .resolve("tabletalk-api/src/test/resources/contract/error-codes.json");
+    private static final Path FIXTURE =
+            ProjectFiles.root().resolve("tabletalk-api/src/test/resources/contract/error-codes.json");
 
     @Test
     void theFixtureListsEveryErrorCodeInOrder() throws IOException {
@@ -32,8 +32,10 @@ class ErrorCodesContractTest {
         String written = Files.isRegularFile(FIXTURE) ? Files.readString(FIXTURE, StandardCharsets.UTF_8) : "";
 
         assertThat(written)
-                .as("%s is out of date; rewrite it with mvn -pl tabletalk-api test -Dtest=ErrorCodesContractTest"
-                        + " -Dcontract.write=true and update the web app's list of codes", ProjectFiles.root().relativize(FIXTURE))
+                .as(
+                        "%s is out of date; rewrite it with mvn -pl tabletalk-api test -Dtest=ErrorCodesContractTest"
+                                + " -Dcontract.write=true and update the web app's list of codes",
+                        ProjectFiles.root().relativize(FIXTURE))
                 .isEqualTo(expected);
     }
 }

@@ -22,19 +22,23 @@ class FailuresTest {
         assertThat(failure.code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(body.get("error").asText()).isEqualTo("internal");
         assertThat(body.get("incident").asText()).hasSize(8);
-        assertThat(body.get("message").asText()).contains(body.get("incident").asText()).doesNotContain("private");
+        assertThat(body.get("message").asText())
+                .contains(body.get("incident").asText())
+                .doesNotContain("private");
     }
 
     @Test
     void anApiExceptionAnywhereInTheChainIsToldAsItIs() {
         ApiException refused = ApiException.invalid("No.");
 
-        assertThat(Failures.describe(new RuntimeException(new RuntimeException(refused)))).isSameAs(refused);
+        assertThat(Failures.describe(new RuntimeException(new RuntimeException(refused))))
+                .isSameAs(refused);
     }
 
     @Test
     void undecodableBodiesAreTheClientsMistake() {
-        ApiException failure = Failures.describe(new UncheckedIOException(new CharConversionException("Invalid UTF-32 character")));
+        ApiException failure =
+                Failures.describe(new UncheckedIOException(new CharConversionException("Invalid UTF-32 character")));
 
         assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }

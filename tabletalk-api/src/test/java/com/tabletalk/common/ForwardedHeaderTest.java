@@ -9,8 +9,10 @@ class ForwardedHeaderTest {
 
     @Test
     void linesAreReadInOrderAsOneList() {
-        assertThat(ForwardedHeader.trustedEntry(List.of("10.0.0.1, 10.0.0.2", "192.0.2.1"), 1)).contains("192.0.2.1");
-        assertThat(ForwardedHeader.trustedEntry(List.of("10.0.0.1, 10.0.0.2", "192.0.2.1"), 2)).contains("10.0.0.2");
+        assertThat(ForwardedHeader.trustedEntry(List.of("10.0.0.1, 10.0.0.2", "192.0.2.1"), 1))
+                .contains("192.0.2.1");
+        assertThat(ForwardedHeader.trustedEntry(List.of("10.0.0.1, 10.0.0.2", "192.0.2.1"), 2))
+                .contains("10.0.0.2");
     }
 
     @Test
@@ -20,7 +22,8 @@ class ForwardedHeaderTest {
 
     @Test
     void blankEntriesAndLinesAreSkipped() {
-        assertThat(ForwardedHeader.trustedEntry(List.of("https, ,", " ", "http "), 1)).contains("http");
+        assertThat(ForwardedHeader.trustedEntry(List.of("https, ,", " ", "http "), 1))
+                .contains("http");
         assertThat(ForwardedHeader.trustedEntry(List.of(" , "), 1)).isEmpty();
     }
 

@@ -13,7 +13,8 @@ class FrontendLinksTest {
     void aRegisteredTablesLabelIsPercentEncodedWithSpacesAsPercentTwenty() {
         assertThat(links.restaurantTable("luigis", "Patio 3")).isEqualTo("https://tt.example/r/luigis/t/Patio%203");
         assertThat(links.restaurantTable("luigis", "7")).isEqualTo("https://tt.example/r/luigis/t/7");
-        assertThat(links.restaurantTable("luigis", "a/b?c#d+é")).isEqualTo("https://tt.example/r/luigis/t/a%2Fb%3Fc%23d%2B%C3%A9");
+        assertThat(links.restaurantTable("luigis", "a/b?c#d+é"))
+                .isEqualTo("https://tt.example/r/luigis/t/a%2Fb%3Fc%23d%2B%C3%A9");
     }
 
     @Test

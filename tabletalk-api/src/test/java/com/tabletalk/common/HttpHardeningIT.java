@@ -38,9 +38,15 @@ class HttpHardeningIT {
     }
 
     private ApiClient.Reply preflight(String origin) {
-        return api.send(HttpRequest.newBuilder(api.uri("/sessions")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
-                Map.of("Origin", origin, "Access-Control-Request-Method", "POST",
-                        "Access-Control-Request-Headers", "content-type,authorization"));
+        return api.send(
+                HttpRequest.newBuilder(api.uri("/sessions")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+                Map.of(
+                        "Origin",
+                        origin,
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "content-type,authorization"));
     }
 
     @Test
@@ -51,7 +57,8 @@ class HttpHardeningIT {
         assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET, POST");
         assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("Content-Type, Authorization");
 
-        ApiClient.Reply get = api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("Origin", TestApp.FRONTEND));
+        ApiClient.Reply get =
+                api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("Origin", TestApp.FRONTEND));
         assertThat(get.header("Access-Control-Allow-Origin")).isEqualTo(TestApp.FRONTEND);
     }
 
@@ -61,7 +68,8 @@ class HttpHardeningIT {
         assertThat(preflight.status()).isEqualTo(403);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
 
-        ApiClient.Reply get = api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("Origin", "https://evil.example"));
+        ApiClient.Reply get =
+                api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("Origin", "https://evil.example"));
         assertThat(get.header("Access-Control-Allow-Origin")).isNull();
     }
 
@@ -69,8 +77,9 @@ class HttpHardeningIT {
     void apiResponsesCarryTheSecurityHeaders() {
         Phone phone = aSession().create(api);
 
-        for (ApiClient.Reply reply : new ApiClient.Reply[] {api.get("/sessions/" + phone.sessionId()), api.get("/contexts"),
-                api.get("/sessions/not-a-uuid")}) {
+        for (ApiClient.Reply reply : new ApiClient.Reply[] {
+            api.get("/sessions/" + phone.sessionId()), api.get("/contexts"), api.get("/sessions/not-a-uuid")
+        }) {
             assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
@@ -80,20 +89,31 @@ class HttpHardeningIT {
 
     @Test
     void behindTlsResponsesAskForHsts() {
-        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("X-Forwarded-Proto", "https"));
+        ApiClient.Reply reply =
+                api.send(HttpRequest.newBuilder(api.uri("/contexts")).GET(), Map.of("X-Forwarded-Proto", "https"));
 
         assertThat(reply.header("Strict-Transport-Security")).startsWith("max-age=");
     }
 
     @Test
     void theProxysOwnProtoLineDecidesHsts() {
-        ApiClient.Reply behindTls = api.send(HttpRequest.newBuilder(api.uri("/contexts"))
-                .header("X-Forwarded-Proto", "http").header("X-Forwarded-Proto", "https").GET(), Map.of());
-        ApiClient.Reply plain = api.send(HttpRequest.newBuilder(api.uri("/contexts"))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Proto", "http").GET(), Map.of());
+        ApiClient.Reply behindTls = api.send(
+                HttpRequest.newBuilder(api.uri("/contexts"))
+                        .header("X-Forwarded-Proto", "http")
+                        .header("X-Forwarded-Proto", "https")
+                        .GET(),
+                Map.of());
+        ApiClient.Reply plain = api.send(
+                HttpRequest.newBuilder(api.uri("/contexts"))
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Proto", "http")
+                        .GET(),
+                Map.of());
 
         assertThat(behindTls.header("Strict-Transport-Security")).startsWith("max-age=");
-        assertThat(plain.header("Strict-Transport-Security")).as("the client's own line is not believed").isNull();
+        assertThat(plain.header("Strict-Transport-Security"))
+                .as("the client's own line is not believed")
+                .isNull();
     }
 
     @Test
@@ -103,16 +123,23 @@ class HttpHardeningIT {
 
         List<RawHttp.Answer> answers = List.of(
                 RawHttp.send(port, "GET /api/metrics HTTP/1.1"),
-                RawHttp.send(port, "OPTIONS /api/sessions HTTP/1.1", preflight + TestApp.FRONTEND + "\r\n", new byte[0]),
-                RawHttp.send(port, "OPTIONS /api/sessions HTTP/1.1", preflight + "https://evil.example\r\n", new byte[0]));
+                RawHttp.send(
+                        port, "OPTIONS /api/sessions HTTP/1.1", preflight + TestApp.FRONTEND + "\r\n", new byte[0]),
+                RawHttp.send(
+                        port, "OPTIONS /api/sessions HTTP/1.1", preflight + "https://evil.example\r\n", new byte[0]));
 
         for (RawHttp.Answer answer : answers) {
-            assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
+            assertThat(answer.header("X-Content-Type-Options"))
+                    .as(answer.toString())
+                    .isEqualTo("nosniff");
             assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
-            assertThat(answer.header("Strict-Transport-Security")).as(answer.toString()).isNull();
+            assertThat(answer.header("Strict-Transport-Security"))
+                    .as(answer.toString())
+                    .isNull();
         }
         assertThat(RawHttp.send(port, "GET /api/metrics HTTP/1.1", "X-Forwarded-Proto: https\r\n", new byte[0])
-                .header("Strict-Transport-Security")).startsWith("max-age=");
+                        .header("Strict-Transport-Security"))
+                .startsWith("max-age=");
     }
 
     static Stream<Arguments> refusedByTheContainer() {
@@ -120,8 +147,11 @@ class HttpHardeningIT {
                 + "Sec-WebSocket-Version: 13\r\n";
         return Stream.of(
                 Arguments.of("GET /api/sessions/not-a-uuid/live HTTP/1.1", upgrade, 400, "invalid_request"),
-                Arguments.of("GET /api/sessions/" + java.util.UUID.randomUUID() + "/live HTTP/1.1",
-                        upgrade + "Origin: https://evil.example\r\n", 403, "forbidden"),
+                Arguments.of(
+                        "GET /api/sessions/" + java.util.UUID.randomUUID() + "/live HTTP/1.1",
+                        upgrade + "Origin: https://evil.example\r\n",
+                        403,
+                        "forbidden"),
                 Arguments.of("GET /api/sessions/%2e%2e/contexts HTTP/1.1", "", 400, "invalid_request"),
                 Arguments.of("GET /api/sessions/%2E%2E/%2E%2E/contexts HTTP/1.1", "", 400, "invalid_request"),
                 Arguments.of("GET /api/sessions/%2fcontexts HTTP/1.1", "", 400, "invalid_request"),
@@ -129,7 +159,11 @@ class HttpHardeningIT {
                 Arguments.of("GET /api/sessions/%00 HTTP/1.1", "", 400, "invalid_request"),
                 Arguments.of("GET /api/sessions\\..\\contexts HTTP/1.1", "", 400, "invalid_request"),
                 Arguments.of("GET /api/sessions/" + "a".repeat(20_000) + " HTTP/1.1", "", 414, "uri_too_long"),
-                Arguments.of("GET /api/contexts HTTP/1.1", "X-Padding: " + "a".repeat(20_000) + "\r\n", 431, "headers_too_large"),
+                Arguments.of(
+                        "GET /api/contexts HTTP/1.1",
+                        "X-Padding: " + "a".repeat(20_000) + "\r\n",
+                        431,
+                        "headers_too_large"),
                 Arguments.of("GET /api/health HTTP/9.9", "", 400, "invalid_request"),
                 Arguments.of("TRACE /api/contexts HTTP/1.1", "", 405, "method_not_allowed"),
                 Arguments.of("BREW /api/contexts HTTP/1.1", "", 405, "method_not_allowed"));

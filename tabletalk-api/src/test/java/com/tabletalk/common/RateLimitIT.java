@@ -26,11 +26,14 @@ class RateLimitIT {
 
     @BeforeAll
     static void twoInstancesWithSmallLimits() throws Exception {
-        ConfigOverride[] overrides = TestApp.withRateLimits(DB,
+        ConfigOverride[] overrides = TestApp.withRateLimits(
+                DB,
                 ConfigOverride.config("rateLimits.sessionCreatesPerMinute", "3"),
                 ConfigOverride.config("rateLimits.joinsPerSessionPerMinute", "2"));
-        first = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
-        second = new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
+        first = new DropwizardTestSupport<>(
+                TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
+        second = new DropwizardTestSupport<>(
+                TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
         first.before();
         second.before();
     }
@@ -42,9 +45,11 @@ class RateLimitIT {
     }
 
     private static ApiClient.Reply create(ApiClient api, String forwardedFor) {
-        return api.send(HttpRequest.newBuilder(api.uri("/sessions"))
+        return api.send(
+                HttpRequest.newBuilder(api.uri("/sessions"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 
@@ -61,7 +66,9 @@ class RateLimitIT {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.error()).isEqualTo("rate_limited");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
-        assertThat(create(a, "198.51.100.9").status()).as("another address has its own budget").isEqualTo(201);
+        assertThat(create(a, "198.51.100.9").status())
+                .as("another address has its own budget")
+                .isEqualTo(201);
     }
 
     @Test
@@ -73,7 +80,9 @@ class RateLimitIT {
 
         ApiClient.Reply spoofed = create(a, "10.0.0." + 99 + ", 192.0.2.50");
 
-        assertThat(spoofed.status()).as("a made-up left entry does not buy a new budget").isEqualTo(429);
+        assertThat(spoofed.status())
+                .as("a made-up left entry does not buy a new budget")
+                .isEqualTo(429);
     }
 
     @Test
@@ -85,16 +94,20 @@ class RateLimitIT {
 
         ApiClient.Reply spoofed = createWithLines(a, "10.1.0.99", "192.0.2.60");
 
-        assertThat(spoofed.status()).as("a made-up first line does not buy a new budget").isEqualTo(429);
+        assertThat(spoofed.status())
+                .as("a made-up first line does not buy a new budget")
+                .isEqualTo(429);
     }
 
     /** The client's own header line, then the one a proxy appended as a separate line. */
     private static ApiClient.Reply createWithLines(ApiClient api, String clientLine, String proxyLine) {
-        return api.send(HttpRequest.newBuilder(api.uri("/sessions"))
+        return api.send(
+                HttpRequest.newBuilder(api.uri("/sessions"))
                         .header("Content-Type", "application/json")
                         .header("X-Forwarded-For", clientLine)
                         .header("X-Forwarded-For", proxyLine)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"tableToken\":\"t1\",\"context\":\"exploring\",\"mode\":\"dual\"}")),
                 Map.of());
     }
 
@@ -106,8 +119,11 @@ class RateLimitIT {
         }
         Thread.sleep(200);
 
-        int idleInTransaction = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND state LIKE 'idle in transaction%'").mapTo(Integer.class).one());
+        int idleInTransaction = DB.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(idleInTransaction).isZero();
     }
 
@@ -121,12 +137,16 @@ class RateLimitIT {
 
         assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
         assertThat(a.post(path, null, foreignToken).status()).isEqualTo(401);
-        assertThat(a.post(path, null, foreignToken).status()).as("unknown callers are limited").isEqualTo(429);
+        assertThat(a.post(path, null, foreignToken).status())
+                .as("unknown callers are limited")
+                .isEqualTo(429);
 
         ApiClient.Reply rejoin = a.post(path, null, ownToken);
         assertThat(rejoin.status()).as("the session's own phone re-joins").isEqualTo(200);
         assertThat(rejoin.body().at("/participant/token").asText()).isEqualTo(ownToken);
-        assertThat(a.post(path, null).status()).as("a new phone is still an unknown caller").isEqualTo(429);
+        assertThat(a.post(path, null).status())
+                .as("a new phone is still an unknown caller")
+                .isEqualTo(429);
     }
 
     @Test
@@ -136,7 +156,8 @@ class RateLimitIT {
         String path = "/sessions/" + id + "/participants";
 
         assertThat(a.post(path, null).status()).isEqualTo(201);
-        assertThat(ApiClient.forPort(second.getLocalPort()).post(path, null).status()).isEqualTo(409);
+        assertThat(ApiClient.forPort(second.getLocalPort()).post(path, null).status())
+                .isEqualTo(409);
         ApiClient.Reply third = a.post(path, null);
 
         assertThat(third.status()).isEqualTo(429);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DeckShufflerTest {
 
-    private static final List<Integer> IDS = IntStream.rangeClosed(1001, 1066).boxed().toList();
+    private static final List<Integer> IDS =
+            IntStream.rangeClosed(1001, 1066).boxed().toList();
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
 
     @Test
@@ -24,15 +25,18 @@ class DeckShufflerTest {
         // printf 'restaurant/3/table/7|exploring|2026-11-22' | sha256sum
         assertThat(DeckShuffler.seedAtTable(3, 7, "exploring", DAY))
                 .isEqualTo("b26d349218120b2d8c7851f2e40a32f9faee1a844e1a3510dc1ccae62ca59867");
-        assertThat(DeckShuffler.seedAtTable(4, 7, "exploring", DAY)).isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
-        assertThat(DeckShuffler.seedAtTable(3, 8, "exploring", DAY)).isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
+        assertThat(DeckShuffler.seedAtTable(4, 7, "exploring", DAY))
+                .isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
+        assertThat(DeckShuffler.seedAtTable(3, 8, "exploring", DAY))
+                .isNotEqualTo(DeckShuffler.seedAtTable(3, 7, "exploring", DAY));
     }
 
     @Test
     void theSameTableContextAndDayGiveTheSameOrder() {
         String seed = DeckShuffler.seed("t7", "exploring", DAY);
 
-        assertThat(DeckShuffler.shuffle(IDS, seed)).isEqualTo(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "exploring", DAY)));
+        assertThat(DeckShuffler.shuffle(IDS, seed))
+                .isEqualTo(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "exploring", DAY)));
     }
 
     @Test
@@ -46,15 +50,19 @@ class DeckShufflerTest {
     void anotherTableContextOrDayGivesAnotherOrder() {
         List<Integer> base = DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "exploring", DAY));
 
-        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t8", "exploring", DAY))).isNotEqualTo(base);
-        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "mature", DAY))).isNotEqualTo(base);
-        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "exploring", DAY.plusDays(1)))).isNotEqualTo(base);
+        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t8", "exploring", DAY)))
+                .isNotEqualTo(base);
+        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "mature", DAY)))
+                .isNotEqualTo(base);
+        assertThat(DeckShuffler.shuffle(IDS, DeckShuffler.seed("t7", "exploring", DAY.plusDays(1))))
+                .isNotEqualTo(base);
     }
 
     @Test
     void theOrderIsFixedAcrossReleases() {
         // A recorded deck: if this changes, every table's deck of the day changes with a deploy.
-        List<Integer> deck = DeckShuffler.shuffle(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), DeckShuffler.seed("t7", "exploring", DAY));
+        List<Integer> deck =
+                DeckShuffler.shuffle(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), DeckShuffler.seed("t7", "exploring", DAY));
 
         assertThat(deck).isEqualTo(RECORDED);
     }

@@ -19,24 +19,30 @@ import java.sql.Statement;
  */
 public final class LocalDev {
 
-    private LocalDev() {
-    }
+    private LocalDev() {}
 
     public static void main(String[] args) throws Exception {
         Path root = ProjectFiles.root();
-        Path dist = Path.of(envOr("TABLETALK_WEB_DIST", root.resolve("tabletalk-web/dist").toString())).toAbsolutePath();
+        Path dist = Path.of(envOr(
+                        "TABLETALK_WEB_DIST", root.resolve("tabletalk-web/dist").toString()))
+                .toAbsolutePath();
         String databaseUrl = System.getenv("DATABASE_URL");
         if (databaseUrl == null || databaseUrl.isBlank()) {
-            Path data = Path.of(envOr("TABLETALK_DEV_DATA", root.resolve(".local/postgres").toString())).toAbsolutePath();
+            Path data = Path.of(envOr(
+                            "TABLETALK_DEV_DATA",
+                            root.resolve(".local/postgres").toString()))
+                    .toAbsolutePath();
             databaseUrl = startEmbedded(data);
         }
-        AppCommands.Outcome migrated = AppCommands.run(databaseUrl, "db", "migrate", ProjectFiles.config().toString());
+        AppCommands.Outcome migrated = AppCommands.run(
+                databaseUrl, "db", "migrate", ProjectFiles.config().toString());
         if (!migrated.succeeded()) {
             System.err.println(migrated.stderr().strip());
             System.exit(1);
         }
         if (!Files.isRegularFile(dist.resolve("index.html"))) {
-            System.err.println("No web app build at " + dist + " (run: mvn -DskipTests package); serving the API only.");
+            System.err.println(
+                    "No web app build at " + dist + " (run: mvn -DskipTests package); serving the API only.");
         }
         System.setProperty("dw.database.url", databaseUrl);
         new LocalDevApplication(dist).run("server", ProjectFiles.config().toString());
@@ -46,8 +52,8 @@ public final class LocalDev {
     private static String startEmbedded(Path data) throws java.sql.SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgresStarter.keptIn(data);
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-             Statement statement = connection.createStatement();
-             ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'tabletalk'")) {
+                Statement statement = connection.createStatement();
+                ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'tabletalk'")) {
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE tabletalk");
             }

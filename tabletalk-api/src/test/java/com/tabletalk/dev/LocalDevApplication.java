@@ -17,6 +17,9 @@ final class LocalDevApplication extends TableTalkApplication {
     @Override
     public void run(TableTalkConfiguration config, Environment environment) {
         super.run(config, environment);
-        environment.servlets().addServlet("web-app", new StaticSiteServlet(dist)).addMapping("/");
+        environment
+                .servlets()
+                .addServlet("web-app", new StaticSiteServlet(dist))
+                .addMapping("/");
     }
 }

@@ -46,9 +46,9 @@ final class StaticSiteServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("Cache-Control", isAsset && path.startsWith("/assets/")
-                ? "public, max-age=31536000, immutable"
-                : "no-cache");
+        response.setHeader(
+                "Cache-Control",
+                isAsset && path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
         response.setContentLengthLong(Files.size(file));
         Files.copy(file, response.getOutputStream());
     }

@@ -14,12 +14,13 @@ class ClientMessageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One sample of every kind a phone may send; a new kind of message fails here until it is parsed and sampled. */
-    private static final List<String> ONE_OF_EACH = List.of(
-            "{\"type\":\"hello\",\"token\":\"t\"}", "{\"type\":\"ping\"}", "{\"type\":\"next\",\"version\":3}");
+    private static final List<String> ONE_OF_EACH =
+            List.of("{\"type\":\"hello\",\"token\":\"t\"}", "{\"type\":\"ping\"}", "{\"type\":\"next\",\"version\":3}");
 
     @Test
     void everyKindOfClientMessageIsParsed() {
-        List<Class<?>> parsed = ONE_OF_EACH.stream().<Class<?>>map(text -> ClientMessage.parse(JSON, text).getClass())
+        List<Class<?>> parsed = ONE_OF_EACH.stream()
+                .<Class<?>>map(text -> ClientMessage.parse(JSON, text).getClass())
                 .toList();
 
         assertThat(parsed).containsExactlyInAnyOrder(ClientMessage.class.getPermittedSubclasses());
@@ -44,7 +45,8 @@ class ClientMessageTest {
             }
         };
 
-        assertThat(ONE_OF_EACH.stream().map(text -> ClientMessage.parse(JSON, text).accept(names)))
+        assertThat(ONE_OF_EACH.stream()
+                        .map(text -> ClientMessage.parse(JSON, text).accept(names)))
                 .containsExactly("hello t", "ping", "next 3");
     }
 
@@ -57,7 +59,8 @@ class ClientMessageTest {
 
     @Test
     void malformedMessagesAreRefusedWithASentence() {
-        for (String bad : List.of("not json", "[1]", "{}", "{\"type\":7}", "{\"type\":\"hello\"}", "{\"type\":\"dance\"}")) {
+        for (String bad :
+                List.of("not json", "[1]", "{}", "{\"type\":7}", "{\"type\":\"hello\"}", "{\"type\":\"dance\"}")) {
             assertThatThrownBy(() -> ClientMessage.parse(JSON, bad)).as(bad).isInstanceOf(ApiException.class);
         }
     }

@@ -2,20 +2,20 @@ package com.tabletalk.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The server messages in src/test/resources/contract are what the service really sends: each reads into our
@@ -29,8 +29,14 @@ class ContractFixturesTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @ParameterizedTest
-    @ValueSource(strings = {"state-message.json", "state-message-open-card.json", "state-message-at-table.json", "pong-message.json",
-        "error-message.json"})
+    @ValueSource(
+            strings = {
+                "state-message.json",
+                "state-message-open-card.json",
+                "state-message-at-table.json",
+                "pong-message.json",
+                "error-message.json"
+            })
     void fixtureRoundTripsThroughTheServerMessageTypes(String fixture) throws IOException {
         JsonNode expected;
         try (InputStream in = getClass().getResourceAsStream("/contract/" + fixture)) {
@@ -45,8 +51,10 @@ class ContractFixturesTest {
 
     @Test
     void everyServerMessageTypeIsRegisteredForJson() {
-        Set<Class<?>> registered = Arrays.stream(ServerMessage.class.getAnnotation(JsonSubTypes.class).value())
-                .map(JsonSubTypes.Type::value).collect(Collectors.toSet());
+        Set<Class<?>> registered = Arrays.stream(
+                        ServerMessage.class.getAnnotation(JsonSubTypes.class).value())
+                .map(JsonSubTypes.Type::value)
+                .collect(Collectors.toSet());
 
         assertThat(registered).containsExactlyInAnyOrder(ServerMessage.class.getPermittedSubclasses());
     }

@@ -96,7 +96,9 @@ class LiveHubTest {
 
         LiveSocket beyond = socket(session);
         assertThat(hub.register(beyond, "A")).isFalse();
-        assertThat(hub.register(theirs.get(0), "A")).as("registering a socket again is no new socket").isTrue();
+        assertThat(hub.register(theirs.get(0), "A"))
+                .as("registering a socket again is no new socket")
+                .isTrue();
         assertThat(hub.register(socket(session), "B")).isTrue();
         assertThat(hub.socketsOf(session)).doesNotContain(beyond).containsAll(theirs);
         assertThat(hub.openSockets()).isEqualTo(LiveHub.MAX_SOCKETS_PER_PARTICIPANT + 1);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LiveIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
-            ConfigOverride.config("sessions.cleanupInterval", "1s"));
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP =
+            TestApp.extension(DB, ConfigOverride.config("sessions.cleanupInterval", "1s"));
 
     private ApiClient api;
     private int port;
@@ -66,15 +66,20 @@ class LiveIT {
     @Test
     void aChangeOnOnePhoneReachesTheOtherAndPresenceIsShown() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = LivePhone.join(port, pair[0]); LivePhone b = LivePhone.join(port, pair[1])) {
+        try (LivePhone a = LivePhone.join(port, pair[0]);
+                LivePhone b = LivePhone.join(port, pair[1])) {
             JsonNode both = a.awaitState(state -> connected(state, 0) && connected(state, 1));
 
             a.send("next", both.get("version").asLong());
 
-            JsonNode seenByB = b.awaitState(state -> state.at("/participants/0/wantsNext").asBoolean());
+            JsonNode seenByB =
+                    b.awaitState(state -> state.at("/participants/0/wantsNext").asBoolean());
             assertThat(seenByB.get("position").asInt()).as("waits for B").isZero();
             b.send("next", seenByB.get("version").asLong());
-            assertThat(a.awaitState(state -> state.get("position").asInt() == 1).get("position").asInt()).isEqualTo(1);
+            assertThat(a.awaitState(state -> state.get("position").asInt() == 1)
+                            .get("position")
+                            .asInt())
+                    .isEqualTo(1);
         }
     }
 
@@ -86,7 +91,10 @@ class LiveIT {
 
             phone.send("reveal", current.get("version").asLong());
 
-            assertThat(live.awaitState(state -> state.get("revealed").asBoolean()).at("/card/hint").asText()).isNotBlank();
+            assertThat(live.awaitState(state -> state.get("revealed").asBoolean())
+                            .at("/card/hint")
+                            .asText())
+                    .isNotBlank();
         }
     }
 
@@ -99,7 +107,8 @@ class LiveIT {
 
             b.close();
 
-            assertThat(connected(a.awaitState(state -> !connected(state, 1)), 0)).isTrue();
+            assertThat(connected(a.awaitState(state -> !connected(state, 1)), 0))
+                    .isTrue();
         }
     }
 
@@ -108,7 +117,8 @@ class LiveIT {
         Phone[] pair = aSession().createPair(api);
         try (LivePhone a = LivePhone.join(port, pair[0])) {
             LivePhone b = LivePhone.join(port, pair[1]);
-            long before = a.awaitState(state -> connected(state, 1)).get("version").asLong();
+            long before =
+                    a.awaitState(state -> connected(state, 1)).get("version").asLong();
 
             b.drop();
             try (LivePhone back = LivePhone.join(port, pair[1])) {
@@ -116,7 +126,9 @@ class LiveIT {
 
                 JsonNode now = pair[0].state();
                 assertThat(connected(now, 1)).isTrue();
-                assertThat(now.get("version").asLong()).as("no away-and-back pair of changes").isEqualTo(before);
+                assertThat(now.get("version").asLong())
+                        .as("no away-and-back pair of changes")
+                        .isEqualTo(before);
                 assertThat(back.lastVersion()).isEqualTo(before);
             }
         }
@@ -125,14 +137,16 @@ class LiveIT {
     @RepeatedTest(25)
     void twoSocketsSendingNextWithOneVersionMoveOneCard() {
         Phone phone = aSession().create(api);
-        try (LivePhone one = LivePhone.join(port, phone); LivePhone two = LivePhone.join(port, phone)) {
+        try (LivePhone one = LivePhone.join(port, phone);
+                LivePhone two = LivePhone.join(port, phone)) {
             JsonNode settled = one.awaitState(state -> connected(state, 0));
             long version = settled.get("version").asLong();
             two.awaitVersion(version);
 
             CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> one.send("next", version)),
-                    CompletableFuture.runAsync(() -> two.send("next", version))).join();
+                            CompletableFuture.runAsync(() -> one.send("next", version)),
+                            CompletableFuture.runAsync(() -> two.send("next", version)))
+                    .join();
 
             JsonNode after = one.awaitVersion(version + 1);
             assertThat(after.get("position").asInt()).isEqualTo(1);
@@ -151,7 +165,8 @@ class LiveIT {
             live.send("next", 1);
 
             JsonNode answer = live.next("state").get("session");
-            assertThat(answer.get("version").asLong()).isEqualTo(current.get("version").asLong());
+            assertThat(answer.get("version").asLong())
+                    .isEqualTo(current.get("version").asLong());
             assertThat(phone.state().get("position").asInt()).isZero();
         }
     }
@@ -170,9 +185,17 @@ class LiveIT {
     void badMessagesGetAnErrorAndTheSocketStaysOpen() {
         Phone phone = aSession().create(api);
         try (LivePhone live = LivePhone.join(port, phone)) {
-            for (String bad : new String[] {"not json", "[1,2]", "{}", "{\"type\":\"dance\"}", "{\"type\":\"next\"}",
-                    "{\"type\":\"next\",\"version\":\"3\"}", "{\"type\":\"answer\",\"optionId\":7,\"version\":2}",
-                    "{\"type\":\"hello\"}", "{\"type\":" + "[".repeat(2000) + "]".repeat(2000) + "}"}) {
+            for (String bad : new String[] {
+                "not json",
+                "[1,2]",
+                "{}",
+                "{\"type\":\"dance\"}",
+                "{\"type\":\"next\"}",
+                "{\"type\":\"next\",\"version\":\"3\"}",
+                "{\"type\":\"answer\",\"optionId\":7,\"version\":2}",
+                "{\"type\":\"hello\"}",
+                "{\"type\":" + "[".repeat(2000) + "]".repeat(2000) + "}"
+            }) {
                 live.send(bad);
                 JsonNode error = live.next("error");
                 assertThat(error.get("error").asText()).as(bad).isEqualTo("invalid_request");
@@ -265,12 +288,14 @@ class LiveIT {
     @Test
     void endingSendsTheFinalStateAndClosesEverySocketWith1000() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = LivePhone.join(port, pair[0]); LivePhone b = LivePhone.join(port, pair[1])) {
+        try (LivePhone a = LivePhone.join(port, pair[0]);
+                LivePhone b = LivePhone.join(port, pair[1])) {
             JsonNode current = a.awaitState(state -> connected(state, 0) && connected(state, 1));
 
             a.send("end", current.get("version").asLong());
 
-            assertThat(b.awaitState(state -> state.get("status").asText().equals("ended"))).isNotNull();
+            assertThat(b.awaitState(state -> state.get("status").asText().equals("ended")))
+                    .isNotNull();
             assertThat(a.awaitClose(Duration.ofSeconds(5))).isEqualTo(1000);
             assertThat(b.awaitClose(Duration.ofSeconds(5))).isEqualTo(1000);
         }
@@ -282,10 +307,13 @@ class LiveIT {
         try (LivePhone live = LivePhone.join(port, phone)) {
             live.awaitState(state -> connected(state, 0));
 
-            DB.jdbi().useHandle(h -> h.execute(
-                    "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)", phone.sessionId()));
+            DB.jdbi()
+                    .useHandle(h -> h.execute(
+                            "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
+                            phone.sessionId()));
 
-            assertThat(live.awaitState(state -> state.get("status").asText().equals("expired"))).isNotNull();
+            assertThat(live.awaitState(state -> state.get("status").asText().equals("expired")))
+                    .isNotNull();
             assertThat(live.awaitClose(Duration.ofSeconds(5))).isEqualTo(1000);
         }
     }
@@ -293,8 +321,10 @@ class LiveIT {
     @Test
     void helloOnAnExpiredSessionGetsTheExpiredStateAndClose() {
         Phone phone = aSession().create(api);
-        DB.jdbi().useHandle(h -> h.execute(
-                "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)", phone.sessionId()));
+        DB.jdbi()
+                .useHandle(h -> h.execute(
+                        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
+                        phone.sessionId()));
 
         try (LivePhone live = LivePhone.connect(port, phone.sessionId())) {
             live.send("{\"type\":\"hello\",\"token\":\"" + phone.token() + "\"}");
@@ -315,7 +345,10 @@ class LiveIT {
         phone.does("next");
 
         try (LivePhone again = LivePhone.join(port, phone)) {
-            assertThat(again.awaitState(state -> state.get("position").asInt() == 2).get("position").asInt()).isEqualTo(2);
+            assertThat(again.awaitState(state -> state.get("position").asInt() == 2)
+                            .get("position")
+                            .asInt())
+                    .isEqualTo(2);
         }
     }
 
@@ -346,7 +379,9 @@ class LiveIT {
             kept.remove(0).close();
             kept.add(joinWhenThereIsRoom(phone));
             sleep(Presence.AWAY_GRACE.toMillis() + 1_000);
-            assertThat(connected(phone.state(), 0)).as("refused sockets count nobody out").isTrue();
+            assertThat(connected(phone.state(), 0))
+                    .as("refused sockets count nobody out")
+                    .isTrue();
         } finally {
             kept.forEach(LivePhone::close);
         }
@@ -403,7 +438,12 @@ class LiveIT {
     }
 
     private static long openSockets() {
-        return ((Number) APP.getEnvironment().metrics().getGauges().get("live.sockets.open").getValue()).longValue();
+        return ((Number) APP.getEnvironment()
+                        .metrics()
+                        .getGauges()
+                        .get("live.sockets.open")
+                        .getValue())
+                .longValue();
     }
 
     @Test

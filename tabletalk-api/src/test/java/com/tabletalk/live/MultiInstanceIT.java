@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.LivePhone;
 import com.tabletalk.testing.SessionFixtures.Phone;
-import com.tabletalk.testing.TestDatabase;
-import com.tabletalk.testing.TestPostgres;
 import com.tabletalk.testing.TwoInstances;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two instances of the service on one database, as App Platform runs them behind one load balancer. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -27,23 +23,27 @@ class MultiInstanceIT {
     static final TwoInstances instances = TwoInstances.onFreshDatabase();
 
     private static boolean bothConnected(JsonNode state) {
-        return state.at("/participants/0/connected").asBoolean() && state.at("/participants/1/connected").asBoolean();
+        return state.at("/participants/0/connected").asBoolean()
+                && state.at("/participants/1/connected").asBoolean();
     }
 
     @Test
     @Order(1)
     void changesCrossBetweenInstancesBothWays() {
         Phone[] pair = aSession().createPair(ApiClient.forPort(instances.firstPort()));
-        try (LivePhone a = LivePhone.join(instances.firstPort(), pair[0]); LivePhone b = LivePhone.join(instances.secondPort(), pair[1])) {
+        try (LivePhone a = LivePhone.join(instances.firstPort(), pair[0]);
+                LivePhone b = LivePhone.join(instances.secondPort(), pair[1])) {
             JsonNode both = a.awaitState(MultiInstanceIT::bothConnected);
             b.awaitState(MultiInstanceIT::bothConnected);
 
             a.send("next", both.get("version").asLong());
-            JsonNode seenOnSecond = b.awaitState(state -> state.at("/participants/0/wantsNext").asBoolean());
+            JsonNode seenOnSecond =
+                    b.awaitState(state -> state.at("/participants/0/wantsNext").asBoolean());
 
             b.send("next", seenOnSecond.get("version").asLong());
             JsonNode seenOnFirst = a.awaitState(state -> state.get("position").asInt() == 1);
-            assertThat(seenOnFirst.get("version").asLong()).isEqualTo(seenOnSecond.get("version").asLong() + 1);
+            assertThat(seenOnFirst.get("version").asLong())
+                    .isEqualTo(seenOnSecond.get("version").asLong() + 1);
         }
     }
 
@@ -52,16 +52,23 @@ class MultiInstanceIT {
     void aKilledListenerConnectionRecoversAndLeavesNoSocketStale() throws Exception {
         Phone phone = aSession().create(ApiClient.forPort(instances.secondPort()));
         try (LivePhone live = LivePhone.join(instances.firstPort(), phone)) {
-            JsonNode before = live.awaitState(state -> state.at("/participants/0/connected").asBoolean());
+            JsonNode before = live.awaitState(
+                    state -> state.at("/participants/0/connected").asBoolean());
 
-            int killed = instances.database().jdbi().withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
+            int killed = instances
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(killed).as("both instances' listeners").isEqualTo(2);
             // A change while nobody listens: its notification is lost, the resync after reconnecting must bring it.
             phone.send("next", before.get("version").asLong());
 
             JsonNode after = live.awaitState(state -> state.get("position").asInt() == 1);
-            assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong() + 1);
+            assertThat(after.get("version").asLong())
+                    .isEqualTo(before.get("version").asLong() + 1);
             assertThat(awaitListeners()).isEqualTo(2);
         }
     }
@@ -79,12 +86,16 @@ class MultiInstanceIT {
             assertThat(a.awaitClose(Duration.ofSeconds(30))).isEqualTo(1001);
             JsonNode moved = pair[1].does("next");
             try (LivePhone again = LivePhone.join(instances.secondPort(), pair[0])) {
-                JsonNode resumed = again.awaitState(state -> state.get("version").asLong() >= moved.get("version").asLong());
-                assertThat(resumed.get("position").asInt()).isEqualTo(moved.get("position").asInt());
+                JsonNode resumed = again.awaitState(state ->
+                        state.get("version").asLong() >= moved.get("version").asLong());
+                assertThat(resumed.get("position").asInt())
+                        .isEqualTo(moved.get("position").asInt());
                 JsonNode seenByB = b.awaitState(state -> bothConnected(state)
                         && state.get("version").asLong() > moved.get("version").asLong());
-                assertThat(seenByB.get("position").asInt()).isEqualTo(moved.get("position").asInt());
-                assertThat(seenByB.get("version").asLong()).isGreaterThan(both.get("version").asLong());
+                assertThat(seenByB.get("position").asInt())
+                        .isEqualTo(moved.get("position").asInt());
+                assertThat(seenByB.get("version").asLong())
+                        .isGreaterThan(both.get("version").asLong());
             }
         }
     }
@@ -93,8 +104,13 @@ class MultiInstanceIT {
         int listening = 0;
         for (int i = 0; i < 100 && listening < 2; i++) {
             Thread.sleep(100);
-            listening = instances.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'").mapTo(Integer.class).one());
+            listening = instances
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
+                                    + "WHERE datname = current_database() AND application_name = 'tabletalk-listener'")
+                            .mapTo(Integer.class)
+                            .one());
         }
         return listening;
     }

@@ -96,8 +96,21 @@ class OutboxTest {
 
     private static SessionView state(long version) {
         Instant now = Instant.parse("2026-01-01T12:00:00Z");
-        return new SessionView(UUID.randomUUID(), "t1", "couple", "single", "active", version, 0, 10, null, false,
-                List.of(), Map.of(), now, now.plusSeconds(3600));
+        return new SessionView(
+                UUID.randomUUID(),
+                "t1",
+                "couple",
+                "single",
+                "active",
+                version,
+                0,
+                10,
+                null,
+                false,
+                List.of(),
+                Map.of(),
+                now,
+                now.plusSeconds(3600));
     }
 
     /** A Jetty session that records what is sent and completes writes only when told. */
@@ -108,7 +121,9 @@ class OutboxTest {
         int pings;
 
         Session session() {
-            return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+            return (Session) Proxy.newProxyInstance(
+                    Session.class.getClassLoader(),
+                    new Class<?>[] {Session.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "isOpen" -> open;
                         case "sendText" -> {

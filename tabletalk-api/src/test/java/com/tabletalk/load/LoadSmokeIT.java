@@ -2,12 +2,8 @@ package com.tabletalk.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tabletalk.testing.TestDatabase;
-import com.tabletalk.testing.TestPostgres;
 import com.tabletalk.testing.TwoInstances;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,8 +19,9 @@ class LoadSmokeIT {
 
     /** Runs a scenario as the command line would, against both instances, and holds it to its invariants. */
     private static Report run(String commandLine) throws Exception {
-        String targets = " --target http://127.0.0.1:" + instances.firstPort() + ",http://127.0.0.1:" + instances.secondPort()
-                + " --admin http://127.0.0.1:" + instances.firstAdminPort() + ",http://127.0.0.1:" + instances.secondAdminPort();
+        String targets = " --target http://127.0.0.1:" + instances.firstPort() + ",http://127.0.0.1:"
+                + instances.secondPort() + " --admin http://127.0.0.1:" + instances.firstAdminPort()
+                + ",http://127.0.0.1:" + instances.secondAdminPort();
         Report report = LoadMain.run(Options.parse(commandLine + targets));
         report.finish(Path.of("target", "load-smoke"));
         assertThat(report.brokenInvariants()).as(commandLine).isEmpty();

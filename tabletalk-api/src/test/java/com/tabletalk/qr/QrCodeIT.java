@@ -49,7 +49,8 @@ class QrCodeIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("image/svg+xml");
-        assertThat(decodeSvg(new String(reply.raw().body(), StandardCharsets.UTF_8))).isEqualTo(TestApp.FRONTEND + "/t/window-4");
+        assertThat(decodeSvg(new String(reply.raw().body(), StandardCharsets.UTF_8)))
+                .isEqualTo(TestApp.FRONTEND + "/t/window-4");
     }
 
     @Test
@@ -91,8 +92,11 @@ class QrCodeIT {
         graphics.setColor(Color.BLACK);
         Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z").matcher(svg);
         while (run.find()) {
-            graphics.fillRect(Integer.parseInt(run.group(1)) * scale, Integer.parseInt(run.group(2)) * scale,
-                    Integer.parseInt(run.group(3)) * scale, scale);
+            graphics.fillRect(
+                    Integer.parseInt(run.group(1)) * scale,
+                    Integer.parseInt(run.group(2)) * scale,
+                    Integer.parseInt(run.group(3)) * scale,
+                    scale);
         }
         graphics.dispose();
         return decode(image);
@@ -100,7 +104,10 @@ class QrCodeIT {
 
     private static String decode(BufferedImage image) throws Exception {
         // The images are rendered, not photographed: "pure" decoding reads them exactly, whatever the content.
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
     }
 }

@@ -18,6 +18,7 @@ class QuestionBankIT {
 
     /** What a phone card shows without scrolling. */
     private static final int MAX_TEXT = 200;
+
     private static final int MAX_HINT = 120;
     private static final int MAX_OPTION = 40;
 
@@ -26,7 +27,10 @@ class QuestionBankIT {
     @BeforeAll
     static void load() {
         TestDatabase db = TestPostgres.freshDatabase();
-        bank = db.jdbi().installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin()).onDemand(QuestionDao.class).all();
+        bank = db.jdbi()
+                .installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin())
+                .onDemand(QuestionDao.class)
+                .all();
     }
 
     @Test
@@ -50,10 +54,17 @@ class QuestionBankIT {
         for (Question question : bank) {
             if (question.isChoice()) {
                 assertThat(question.options()).as(question.text()).hasSizeBetween(2, 4);
-                assertThat(question.options().stream().map(Question.Option::id).distinct().count())
+                assertThat(question.options().stream()
+                                .map(Question.Option::id)
+                                .distinct()
+                                .count())
                         .isEqualTo(question.options().size());
-                assertThat(question.options().stream().map(o -> o.text().toLowerCase(Locale.ROOT)).distinct().count())
-                        .as("option texts of " + question.text()).isEqualTo(question.options().size());
+                assertThat(question.options().stream()
+                                .map(o -> o.text().toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .count())
+                        .as("option texts of " + question.text())
+                        .isEqualTo(question.options().size());
                 question.options().forEach(option -> assertThat(option.text()).hasSizeBetween(1, MAX_OPTION));
             } else {
                 assertThat(question.type()).isEqualTo(Question.OPEN);
@@ -74,7 +85,8 @@ class QuestionBankIT {
     @Test
     void everyContextHasEveryDifficulty() {
         for (Context context : Context.values()) {
-            Set<String> difficulties = active(context).stream().map(Question::difficulty).collect(Collectors.toSet());
+            Set<String> difficulties =
+                    active(context).stream().map(Question::difficulty).collect(Collectors.toSet());
             assertThat(difficulties).as(context.wire()).containsExactlyInAnyOrder("easy", "medium", "deep");
         }
     }

@@ -47,10 +47,19 @@ class DinerTableIT {
         ApiClient.Reply reply = api.get(tablePath(luigis, "Patio 3"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo(JSON.valueToTree(Map.of(
-                "restaurant", Map.of("slug", luigis, "name", "Luigi's"), "table", Map.of("label", "Patio 3"))));
-        assertThat(api.get(tablePath(luigis, "Ørsted 寿司")).body().at("/table/label").asText()).isEqualTo("Ørsted 寿司");
-        assertThat(api.get(tablePath(luigis, "a;b?c#d&e+f")).body().at("/table/label").asText()).isEqualTo("a;b?c#d&e+f");
+        assertThat(reply.body())
+                .isEqualTo(JSON.valueToTree(Map.of(
+                        "restaurant", Map.of("slug", luigis, "name", "Luigi's"), "table", Map.of("label", "Patio 3"))));
+        assertThat(api.get(tablePath(luigis, "Ørsted 寿司"))
+                        .body()
+                        .at("/table/label")
+                        .asText())
+                .isEqualTo("Ørsted 寿司");
+        assertThat(api.get(tablePath(luigis, "a;b?c#d&e+f"))
+                        .body()
+                        .at("/table/label")
+                        .asText())
+                .isEqualTo("a;b?c#d&e+f");
     }
 
     @Test
@@ -59,7 +68,9 @@ class DinerTableIT {
         assertThat(api.get(tablePath("nobody-here", "7")).error()).isEqualTo("not_found");
         assertThat(api.get(tablePath("NOT A SLUG", "7")).status()).isEqualTo(404);
         assertThat(api.get(tablePath(luigis, "x".repeat(5000))).status()).isEqualTo(404);
-        assertThat(api.get(tablePath(luigis, "7\u0000")).status()).as("the server refuses a NUL in a path").isEqualTo(400);
+        assertThat(api.get(tablePath(luigis, "7\u0000")).status())
+                .as("the server refuses a NUL in a path")
+                .isEqualTo(400);
         assertThat(api.get(tablePath(luigis, "7' OR '1'='1")).status()).isEqualTo(404);
     }
 
@@ -88,7 +99,11 @@ class DinerTableIT {
         assertThat(session.get("tableToken").asText()).isEqualTo(luigis + "-7");
         assertThat(session.toString()).doesNotContain("restaurantId", "tableId", "\"id\":" + "1,");
 
-        Phone phone = new Phone(api, id, created.body().at("/participant/id").asText(), created.body().at("/participant/token").asText());
+        Phone phone = new Phone(
+                api,
+                id,
+                created.body().at("/participant/id").asText(),
+                created.body().at("/participant/token").asText());
         try (LivePhone live = LivePhone.join(APP.getLocalPort(), phone)) {
             JsonNode state = live.awaitState(s -> true);
             assertThat(state.at("/restaurant/name").asText()).isEqualTo("Luigi's");
@@ -105,7 +120,8 @@ class DinerTableIT {
         String there = created(createAt(other, "7"));
         String againHere = created(createAt(luigis, "7"));
 
-        assertThat(restaurants.deckSeedOf(here)).isNotEqualTo(restaurants.deckSeedOf(there))
+        assertThat(restaurants.deckSeedOf(here))
+                .isNotEqualTo(restaurants.deckSeedOf(there))
                 .isEqualTo(restaurants.deckSeedOf(againHere));
         assertThat(api.get("/sessions/" + here).body().at("/card/questionId"))
                 .isEqualTo(api.get("/sessions/" + againHere).body().at("/card/questionId"));
@@ -113,7 +129,8 @@ class DinerTableIT {
 
     @Test
     void walkInSessionsStayAsTheyWere() {
-        ApiClient.Reply created = api.post("/sessions", "{\"tableToken\":\"t7\",\"context\":\"exploring\",\"mode\":\"single\"}");
+        ApiClient.Reply created =
+                api.post("/sessions", "{\"tableToken\":\"t7\",\"context\":\"exploring\",\"mode\":\"single\"}");
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode session = created.body().get("session");
@@ -123,13 +140,14 @@ class DinerTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"tableToken\":\"t7\",\"restaurant\":\"%s\",\"table\":\"7\",\"context\":\"exploring\",\"mode\":\"single\"}",
-        "{\"restaurant\":\"%s\",\"context\":\"exploring\",\"mode\":\"single\"}",
-        "{\"table\":\"7\",\"context\":\"exploring\",\"mode\":\"single\"}",
-        "{\"restaurant\":\"%s\",\"table\":[\"7\"],\"context\":\"exploring\",\"mode\":\"single\"}",
-        "{\"restaurant\":\"%s\",\"table\":\"7\",\"context\":\"romantic\",\"mode\":\"single\"}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"tableToken\":\"t7\",\"restaurant\":\"%s\",\"table\":\"7\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                "{\"restaurant\":\"%s\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                "{\"table\":\"7\",\"context\":\"exploring\",\"mode\":\"single\"}",
+                "{\"restaurant\":\"%s\",\"table\":[\"7\"],\"context\":\"exploring\",\"mode\":\"single\"}",
+                "{\"restaurant\":\"%s\",\"table\":\"7\",\"context\":\"romantic\",\"mode\":\"single\"}",
+            })
     void mixedOrIncompleteFormsAreRefused(String body) {
         ApiClient.Reply reply = api.post("/sessions", body.replace("%s", luigis));
 
@@ -138,8 +156,9 @@ class DinerTableIT {
     }
 
     private ApiClient.Reply createAt(String slug, String label) {
-        return api.post("/sessions", ApiClient.json(Map.of("restaurant", slug, "table", label, "context", "exploring",
-                "mode", "single")));
+        return api.post(
+                "/sessions",
+                ApiClient.json(Map.of("restaurant", slug, "table", label, "context", "exploring", "mode", "single")));
     }
 
     private static String created(ApiClient.Reply reply) {

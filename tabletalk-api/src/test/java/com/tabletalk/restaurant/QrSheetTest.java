@@ -20,9 +20,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The printed sheet, rendered as a printer would, gives back every table's URL from its code. */
 class QrSheetTest {
@@ -50,15 +50,16 @@ class QrSheetTest {
 
         try (PDDocument pdf = Loader.loadPDF(write("Trattoria", tables, paper, layout))) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(pages);
-            assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(paper == Paper.A4
-                    ? PDRectangle.A4.getHeight() : PDRectangle.LETTER.getHeight());
+            assertThat(pdf.getPage(0).getMediaBox().getHeight())
+                    .isEqualTo(paper == Paper.A4 ? PDRectangle.A4.getHeight() : PDRectangle.LETTER.getHeight());
             assertThat(decodeAll(pdf, layout)).isEqualTo(urls(tables));
         }
     }
 
     @Test
     void unicodeNamesAndLabelsPrintWithoutFailing() throws Exception {
-        List<PrintedTable> tables = List.of(new PrintedTable("Ørsted 1", "https://tt.example/r/a/t/%C3%98rsted%201"),
+        List<PrintedTable> tables = List.of(
+                new PrintedTable("Ørsted 1", "https://tt.example/r/a/t/%C3%98rsted%201"),
                 new PrintedTable("寿司 2", "https://tt.example/r/a/t/%E5%AF%BF%E5%8F%B8%202"));
 
         for (String name : List.of("Café Ørsted", "寿司", "Ресторан «Ёлка»", "Tab\tle\u0000 😀", "x".repeat(100))) {
@@ -81,7 +82,8 @@ class QrSheetTest {
 
     private static List<PrintedTable> tables(int count) {
         return IntStream.rangeClosed(1, count)
-                .mapToObj(n -> new PrintedTable(Integer.toString(n), "https://tt.example/r/luigis/t/" + n)).toList();
+                .mapToObj(n -> new PrintedTable(Integer.toString(n), "https://tt.example/r/luigis/t/" + n))
+                .toList();
     }
 
     private static List<String> urls(List<PrintedTable> tables) {
@@ -106,7 +108,10 @@ class QrSheetTest {
                 PDRectangle cell = QrSheet.cell(box, layout, i);
                 int x = Math.round(cell.getLowerLeftX() * scale);
                 int y = Math.round((box.getHeight() - cell.getUpperRightY()) * scale);
-                BufferedImage card = image.getSubimage(x, y, Math.min(Math.round(cell.getWidth() * scale), image.getWidth() - x),
+                BufferedImage card = image.getSubimage(
+                        x,
+                        y,
+                        Math.min(Math.round(cell.getWidth() * scale), image.getWidth() - x),
                         Math.min(Math.round(cell.getHeight() * scale), image.getHeight() - y));
                 decode(card).ifPresent(decoded::add);
             }
@@ -116,9 +121,11 @@ class QrSheetTest {
 
     private static java.util.Optional<String> decode(BufferedImage image) {
         try {
-            return java.util.Optional.of(new QRCodeReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+            return java.util.Optional.of(new QRCodeReader()
+                    .decode(
+                            new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText());
         } catch (com.google.zxing.NotFoundException e) {
             return java.util.Optional.empty();
         } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {

@@ -12,8 +12,10 @@ class CommandTest {
 
     @Test
     void everyCommandTypeIsRegisteredForJson() {
-        Set<Class<?>> registered = Arrays.stream(Command.class.getAnnotation(JsonSubTypes.class).value())
-                .map(JsonSubTypes.Type::value).collect(Collectors.toSet());
+        Set<Class<?>> registered = Arrays.stream(
+                        Command.class.getAnnotation(JsonSubTypes.class).value())
+                .map(JsonSubTypes.Type::value)
+                .collect(Collectors.toSet());
 
         assertThat(registered).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
     }

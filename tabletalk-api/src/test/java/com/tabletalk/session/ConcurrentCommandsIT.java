@@ -47,14 +47,19 @@ class ConcurrentCommandsIT {
     @RepeatedTest(40)
     void twoPhonesSendingNextWithOneVersionMakeOneChange() throws Exception {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = pair[0].goLive(APP.getLocalPort()); LivePhone b = pair[1].goLive(APP.getLocalPort())) {
+        try (LivePhone a = pair[0].goLive(APP.getLocalPort());
+                LivePhone b = pair[1].goLive(APP.getLocalPort())) {
             long version = pair[0].version();
 
-            List<Integer> statuses = atOnce(() -> pair[0].send("next", version).status(), () -> pair[1].send("next", version).status());
+            List<Integer> statuses = atOnce(
+                    () -> pair[0].send("next", version).status(),
+                    () -> pair[1].send("next", version).status());
 
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
             assertThat(pair[0].version()).isEqualTo(version + 1);
-            assertThat(pair[0].state().get("position").asInt()).as("one wish to move on is not two").isZero();
+            assertThat(pair[0].state().get("position").asInt())
+                    .as("one wish to move on is not two")
+                    .isZero();
         }
     }
 
@@ -63,7 +68,9 @@ class ConcurrentCommandsIT {
         Phone phone = aSession().create(api);
         long version = phone.version();
 
-        List<Integer> statuses = atOnce(() -> phone.send("next", version).status(), () -> phone.send("next", version).status());
+        List<Integer> statuses = atOnce(
+                () -> phone.send("next", version).status(),
+                () -> phone.send("next", version).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         assertThat(phone.state().get("position").asInt()).isEqualTo(1);
@@ -75,7 +82,8 @@ class ConcurrentCommandsIT {
         Phone first = aSession().withMode("dual").create(api);
         String path = "/sessions/" + first.sessionId() + "/participants";
 
-        List<Integer> statuses = atOnce(() -> api.post(path, null).status(), () -> api.post(path, null).status());
+        List<Integer> statuses = atOnce(
+                () -> api.post(path, null).status(), () -> api.post(path, null).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(first.state().get("participants")).hasSize(2);

@@ -50,11 +50,13 @@ class SessionApiIT {
 
     @Test
     void creatingASessionReturnsItsStateTheFirstParticipantAndItsLocation() {
-        ApiClient.Reply reply = api.post("/sessions", "{\"tableToken\":\"t7\",\"context\":\"mature\",\"mode\":\"single\"}");
+        ApiClient.Reply reply =
+                api.post("/sessions", "{\"tableToken\":\"t7\",\"context\":\"mature\",\"mode\":\"single\"}");
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode session = reply.body().get("session");
-        assertThat(reply.header("Location")).endsWith("/api/sessions/" + session.get("id").asText());
+        assertThat(reply.header("Location"))
+                .endsWith("/api/sessions/" + session.get("id").asText());
         assertThat(session.get("tableToken").asText()).isEqualTo("t7");
         assertThat(session.get("context").asText()).isEqualTo("mature");
         assertThat(session.get("mode").asText()).isEqualTo("single");
@@ -63,7 +65,9 @@ class SessionApiIT {
         assertThat(session.get("position").asInt()).isZero();
         assertThat(session.get("deckSize").asInt()).isGreaterThanOrEqualTo(60);
         assertThat(session.at("/card/text").asText()).isNotBlank();
-        assertThat(session.at("/card/hint").isMissingNode()).as("the hint waits to be revealed").isTrue();
+        assertThat(session.at("/card/hint").isMissingNode())
+                .as("the hint waits to be revealed")
+                .isTrue();
         assertThat(session.get("revealed").asBoolean()).isFalse();
         assertThat(session.get("participants")).hasSize(1);
         assertThat(session.at("/participants/0/id").asText()).isEqualTo("A");
@@ -79,8 +83,11 @@ class SessionApiIT {
     void tokensAreStoredOnlyAsHashes() {
         Phone phone = aSession().create(api);
 
-        String stored = DB.jdbi().withHandle(h -> h.createQuery("SELECT participants::text FROM sessions WHERE id = CAST(:id AS uuid)")
-                .bind("id", phone.sessionId()).mapTo(String.class).one());
+        String stored = DB.jdbi()
+                .withHandle(h -> h.createQuery("SELECT participants::text FROM sessions WHERE id = CAST(:id AS uuid)")
+                        .bind("id", phone.sessionId())
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).doesNotContain(phone.token()).contains(ParticipantTokens.hash(phone.token()));
     }
 
@@ -88,7 +95,8 @@ class SessionApiIT {
     void getReturnsTheStateAndUnknownIdsAre404() {
         Phone phone = aSession().create(api);
 
-        assertThat(api.get("/sessions/" + phone.sessionId()).body().get("id").asText()).isEqualTo(phone.sessionId());
+        assertThat(api.get("/sessions/" + phone.sessionId()).body().get("id").asText())
+                .isEqualTo(phone.sessionId());
         ApiClient.Reply unknown = api.get("/sessions/00000000-0000-4000-8000-000000000000");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error()).isEqualTo("not_found");
@@ -129,7 +137,9 @@ class SessionApiIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().at("/participant/id").asText()).isEqualTo("B");
         assertThat(again.body().at("/participant/token").asText()).isEqualTo(b.token());
-        assertThat(a.state().get("version").asLong()).as("rejoining changes nothing").isEqualTo(2);
+        assertThat(a.state().get("version").asLong())
+                .as("rejoining changes nothing")
+                .isEqualTo(2);
 
         ApiClient.Reply stranger = api.post("/sessions/" + a.sessionId() + "/participants", null, "x".repeat(43));
         assertThat(stranger.status()).isEqualTo(401);
@@ -147,13 +157,15 @@ class SessionApiIT {
         assertThat(moved.get("position").asInt()).isEqualTo(1);
         assertThat(moved.get("version").asLong()).isEqualTo(3);
         assertThat(moved.get("revealed").asBoolean()).isFalse();
-        assertThat(moved.at("/card/questionId").asInt()).isNotEqualTo(first.at("/card/questionId").asInt());
+        assertThat(moved.at("/card/questionId").asInt())
+                .isNotEqualTo(first.at("/card/questionId").asInt());
     }
 
     @Test
     void dualModeMovesOnlyWhenBothWantNext() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+        try (LivePhone a = pair[0].goLive(port());
+                LivePhone b = pair[1].goLive(port())) {
 
             JsonNode afterA = pair[0].does("next");
             assertThat(afterA.get("position").asInt()).isZero();
@@ -170,11 +182,13 @@ class SessionApiIT {
     @Test
     void repeatingNextWhileWaitingChangesNothing() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+        try (LivePhone a = pair[0].goLive(port());
+                LivePhone b = pair[1].goLive(port())) {
             JsonNode waiting = pair[0].does("next");
 
             JsonNode again = pair[0].does("next");
-            assertThat(again.get("version").asLong()).isEqualTo(waiting.get("version").asLong());
+            assertThat(again.get("version").asLong())
+                    .isEqualTo(waiting.get("version").asLong());
         }
     }
 
@@ -191,7 +205,8 @@ class SessionApiIT {
     @Test
     void inDualModeTheHintShowsOnceBothAreReady() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+        try (LivePhone a = pair[0].goLive(port());
+                LivePhone b = pair[1].goLive(port())) {
 
             JsonNode oneReady = pair[0].does("ready", Map.of("ready", true));
             assertThat(oneReady.get("revealed").asBoolean()).isFalse();
@@ -216,7 +231,8 @@ class SessionApiIT {
     @Test
     void answersAppearOnceBothHaveAnsweredAChoiceCard() {
         Phone[] pair = aSession().createPair(api);
-        try (LivePhone a = pair[0].goLive(port()); LivePhone b = pair[1].goLive(port())) {
+        try (LivePhone a = pair[0].goLive(port());
+                LivePhone b = pair[1].goLive(port())) {
             moveToChoiceCard(pair);
             JsonNode card = pair[0].state().get("card");
             String first = card.at("/options/0/id").asText();
@@ -224,9 +240,12 @@ class SessionApiIT {
 
             JsonNode oneAnswer = pair[0].does("answer", Map.of("optionId", first));
             assertThat(oneAnswer.at("/participants/0/answered").asBoolean()).isTrue();
-            assertThat(oneAnswer.get("answers")).as("hidden until both have answered").isEmpty();
+            assertThat(oneAnswer.get("answers"))
+                    .as("hidden until both have answered")
+                    .isEmpty();
 
-            ApiClient.Reply twice = pair[0].send("answer", oneAnswer.get("version").asLong(), Map.of("optionId", second));
+            ApiClient.Reply twice =
+                    pair[0].send("answer", oneAnswer.get("version").asLong(), Map.of("optionId", second));
             assertThat(twice.status()).isEqualTo(400);
 
             JsonNode both = pair[1].does("answer", Map.of("optionId", second));
@@ -282,7 +301,9 @@ class SessionApiIT {
         assertThat(get.error()).isEqualTo("session_ended");
         ApiClient.Reply command = pair[1].send("next", ended.get("version").asLong());
         assertThat(command.status()).isEqualTo(410);
-        assertThat(api.post("/sessions/" + pair[0].sessionId() + "/participants", null).status()).isEqualTo(410);
+        assertThat(api.post("/sessions/" + pair[0].sessionId() + "/participants", null)
+                        .status())
+                .isEqualTo(410);
     }
 
     @Test
@@ -304,9 +325,12 @@ class SessionApiIT {
         Phone a = aSession().create(api);
         Phone other = aSession().create(api);
 
-        ApiClient.Reply none = api.post("/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}");
-        ApiClient.Reply wrong = api.post("/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}", other.token());
-        ApiClient.Reply malformed = api.post("/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}", "not a token!");
+        ApiClient.Reply none =
+                api.post("/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}");
+        ApiClient.Reply wrong = api.post(
+                "/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}", other.token());
+        ApiClient.Reply malformed = api.post(
+                "/sessions/" + a.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}", "not a token!");
 
         assertThat(none.status()).isEqualTo(401);
         assertThat(wrong.status()).isEqualTo(401);
@@ -318,21 +342,27 @@ class SessionApiIT {
     @Test
     void anExpiredSessionAnswers410() {
         Phone a = aSession().withMode("dual").create(api);
-        DB.jdbi().useHandle(h -> h.execute("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
-                a.sessionId()));
+        DB.jdbi()
+                .useHandle(h -> h.execute(
+                        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
+                        a.sessionId()));
 
         ApiClient.Reply get = api.get("/sessions/" + a.sessionId());
         assertThat(get.status()).isEqualTo(410);
         assertThat(get.error()).isEqualTo("session_expired");
         assertThat(a.send("next", 1).status()).isEqualTo(410);
-        assertThat(api.post("/sessions/" + a.sessionId() + "/participants", null).status()).isEqualTo(410);
+        assertThat(api.post("/sessions/" + a.sessionId() + "/participants", null)
+                        .status())
+                .isEqualTo(410);
     }
 
     @Test
     void eachCommandPushesTheIdleExpiryBack() {
         Phone a = aSession().create(api);
-        DB.jdbi().useHandle(h -> h.execute("UPDATE sessions SET expires_at = now() + interval '1 minute' WHERE id = CAST(? AS uuid)",
-                a.sessionId()));
+        DB.jdbi()
+                .useHandle(h -> h.execute(
+                        "UPDATE sessions SET expires_at = now() + interval '1 minute' WHERE id = CAST(? AS uuid)",
+                        a.sessionId()));
 
         JsonNode after = a.does("next");
 
@@ -346,11 +376,17 @@ class SessionApiIT {
         Phone second = aSession().at("table-12").withContext("established").create(api);
 
         assertThat(first.sessionId()).isNotEqualTo(second.sessionId());
-        assertThat(api.post("/sessions/" + first.sessionId() + "/commands", "{\"type\":\"next\",\"version\":1}", second.token()).status())
+        assertThat(api.post(
+                                "/sessions/" + first.sessionId() + "/commands",
+                                "{\"type\":\"next\",\"version\":1}",
+                                second.token())
+                        .status())
                 .isEqualTo(401);
         assertThat(deckOf(first)).isEqualTo(deckOf(second));
-        assertThat(deckOf(aSession().at("table-13").withContext("established").create(api))).isNotEqualTo(deckOf(first));
-        assertThat(deckOf(aSession().at("table-12").withContext("mature").create(api))).isNotEqualTo(deckOf(first));
+        assertThat(deckOf(aSession().at("table-13").withContext("established").create(api)))
+                .isNotEqualTo(deckOf(first));
+        assertThat(deckOf(aSession().at("table-12").withContext("mature").create(api)))
+                .isNotEqualTo(deckOf(first));
     }
 
     private static int port() {
@@ -368,8 +404,12 @@ class SessionApiIT {
     }
 
     private String deckOf(Phone phone) {
-        return DB.jdbi().withHandle(h -> h.createQuery("SELECT deck::text || ' ' || deck_seed FROM sessions WHERE id = CAST(:id AS uuid)")
-                .bind("id", phone.sessionId()).mapTo(String.class).one());
+        return DB.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT deck::text || ' ' || deck_seed FROM sessions WHERE id = CAST(:id AS uuid)")
+                        .bind("id", phone.sessionId())
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static void moveToChoiceCard(Phone[] pair) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionJanitorIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
-    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(DB,
+    private static final DropwizardAppExtension<TableTalkConfiguration> APP = TestApp.extension(
+            DB,
             ConfigOverride.config("sessions.cleanupInterval", "1s"),
             ConfigOverride.config("sessions.retention", "3s"));
 
@@ -31,8 +32,10 @@ class SessionJanitorIT {
         Phone ended = aSession().create(api);
         Phone alive = aSession().create(api);
         ended.does("end");
-        DB.jdbi().useHandle(h -> h.execute("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
-                due.sessionId()));
+        DB.jdbi()
+                .useHandle(h -> h.execute(
+                        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = CAST(? AS uuid)",
+                        due.sessionId()));
 
         awaitStatus(due, "expired");
         assertThat(version(due)).as("expiry is a change like any other").isEqualTo(2);
@@ -41,9 +44,12 @@ class SessionJanitorIT {
         awaitGone(ended);
         assertThat(api.get("/sessions/" + due.sessionId()).status()).isEqualTo(404);
         assertThat(api.get("/sessions/" + alive.sessionId()).status()).isEqualTo(200);
-        long events = DB.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM analytics_events WHERE session_id = CAST(:id AS uuid)").bind("id", due.sessionId())
-                .mapTo(Long.class).one());
+        long events = DB.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM analytics_events WHERE session_id = CAST(:id AS uuid)")
+                                .bind("id", due.sessionId())
+                                .mapTo(Long.class)
+                                .one());
         assertThat(events).isPositive();
     }
 
@@ -58,7 +64,9 @@ class SessionJanitorIT {
         for (int i = 0; i < 150 && column(phone, "status") != null; i++) {
             Thread.sleep(100);
         }
-        assertThat(column(phone, "status")).as("deleted after the retention time").isNull();
+        assertThat(column(phone, "status"))
+                .as("deleted after the retention time")
+                .isNull();
     }
 
     private static long version(Phone phone) {
@@ -66,7 +74,11 @@ class SessionJanitorIT {
     }
 
     private static String column(Phone phone, String name) {
-        return DB.jdbi().withHandle(h -> h.createQuery("SELECT " + name + "::text FROM sessions WHERE id = CAST(:id AS uuid)")
-                .bind("id", phone.sessionId()).mapTo(String.class).findOne().orElse(null));
+        return DB.jdbi()
+                .withHandle(h -> h.createQuery("SELECT " + name + "::text FROM sessions WHERE id = CAST(:id AS uuid)")
+                        .bind("id", phone.sessionId())
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null));
     }
 }

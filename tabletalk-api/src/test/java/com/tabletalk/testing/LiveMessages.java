@@ -3,8 +3,7 @@ package com.tabletalk.testing;
 /** The client messages that test and load phones send on the live channel, spelled in one place. */
 public final class LiveMessages {
 
-    private LiveMessages() {
-    }
+    private LiveMessages() {}
 
     public static String hello(String token) {
         return "{\"type\":\"hello\",\"token\":\"" + token + "\"}";

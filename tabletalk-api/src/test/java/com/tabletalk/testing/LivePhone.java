@@ -26,8 +26,7 @@ public final class LivePhone extends WholeTextListener implements AutoCloseable 
     private long lastVersion = -1;
     private JsonNode latest;
 
-    private LivePhone() {
-    }
+    private LivePhone() {}
 
     public static LivePhone connect(int port, String sessionId) {
         return connect(port, sessionId, TestApp.FRONTEND);
@@ -39,8 +38,10 @@ public final class LivePhone extends WholeTextListener implements AutoCloseable 
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        phone.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/live"), phone)
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        phone.socket = builder.buildAsync(
+                        URI.create("ws://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/live"), phone)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         return phone;
     }
 

@@ -19,8 +19,7 @@ public final class RawHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status, the headers (names in lower case) and the body as text. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -63,7 +62,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.merge(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip(),
+            headers.merge(
+                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
         int status = Integer.parseInt(lines[0].substring(9, 12));
@@ -74,7 +75,9 @@ public final class RawHttp {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size; (size = Integer.parseInt(line(in, "\r\n").strip().split(";")[0], 16)) > 0; line(in, "\r\n")) {
+            for (int size;
+                    (size = Integer.parseInt(line(in, "\r\n").strip().split(";")[0], 16)) > 0;
+                    line(in, "\r\n")) {
                 chunks.write(in.readNBytes(size));
             }
             body = chunks.toByteArray();

@@ -13,8 +13,7 @@ public final class SessionFixtures {
     private String context = "exploring";
     private String mode = "single";
 
-    private SessionFixtures() {
-    }
+    private SessionFixtures() {}
 
     public static SessionFixtures aSession() {
         return new SessionFixtures();
@@ -58,7 +57,10 @@ public final class SessionFixtures {
         /** The phone a 201 answer to a create or a join describes. */
         public static Phone joined(ApiClient api, ApiClient.Reply created) {
             JsonNode body = created.body();
-            return new Phone(api, body.at("/session/id").asText(), body.at("/participant/id").asText(),
+            return new Phone(
+                    api,
+                    body.at("/session/id").asText(),
+                    body.at("/participant/id").asText(),
                     body.at("/participant/token").asText());
         }
 

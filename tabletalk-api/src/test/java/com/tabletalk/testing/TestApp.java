@@ -12,11 +12,12 @@ public final class TestApp {
 
     public static final String FRONTEND = "http://frontend.test";
 
-    private TestApp() {
-    }
+    private TestApp() {}
 
-    public static DropwizardAppExtension<TableTalkConfiguration> extension(TestDatabase database, ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(TableTalkApplication.class, ProjectFiles.config().toString(), overrides(database, extra));
+    public static DropwizardAppExtension<TableTalkConfiguration> extension(
+            TestDatabase database, ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(
+                TableTalkApplication.class, ProjectFiles.config().toString(), overrides(database, extra));
     }
 
     /** Tests create many sessions from one address, so rate limits are off here; see {@link #withRateLimits}. */

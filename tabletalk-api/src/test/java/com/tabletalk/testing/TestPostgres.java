@@ -21,8 +21,7 @@ public final class TestPostgres {
     private static Server server;
     private static final List<String> CREATED = new ArrayList<>();
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** A new, empty, migrated database. */
     public static TestDatabase freshDatabase() {
@@ -34,9 +33,10 @@ public final class TestPostgres {
     /** A new database without any schema. */
     public static synchronized TestDatabase emptyDatabase() {
         Server current = server();
-        String name = "tt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = "tt_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(current.adminUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + current.description(), e);
@@ -61,7 +61,8 @@ public final class TestPostgres {
         int colon = hostPort.lastIndexOf(':');
         String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
         int port = colon < 0 ? 5432 : Integer.parseInt(hostPort.substring(colon + 1));
-        String credentials = "user=" + url.user().orElse("postgres") + url.password().map(p -> "&password=" + p).orElse("");
+        String credentials = "user=" + url.user().orElse("postgres")
+                + url.password().map(p -> "&password=" + p).orElse("");
         return new Server(host, port, credentials, null);
     }
 
@@ -75,7 +76,7 @@ public final class TestPostgres {
             return;
         }
         try (Connection connection = DriverManager.getConnection(server.adminUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String name : CREATED) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }

@@ -46,7 +46,8 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private static DropwizardTestSupport<TableTalkConfiguration> support(TestDatabase database) {
-        return new DropwizardTestSupport<>(TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(database));
+        return new DropwizardTestSupport<>(
+                TableTalkApplication.class, ProjectFiles.config().toString(), TestApp.overrides(database));
     }
 
     public int firstPort() {
