@@ -54,6 +54,7 @@ class MetricsIT {
         ApiClient api = ApiClient.forPort(APP.getLocalPort());
         Phone[] pair = aSession().withContext("mature").createPair(api);
         try (LivePhone live = pair[0].goLive(APP.getLocalPort())) {
+            live.awaitState(state -> true); // counted among the open sockets before the scrape
             pair[0].does("next");
             pair[0].send("next", 1);
 

@@ -110,7 +110,9 @@ class OutboxTest {
                 List.of(),
                 Map.of(),
                 now,
-                now.plusSeconds(3600));
+                now.plusSeconds(3600),
+                null,
+                null);
     }
 
     /** A Jetty session that records what is sent and completes writes only when told. */
