@@ -13,6 +13,7 @@ import {
   nullish,
   object,
   oneOf,
+  optional,
   type Parsed,
   type ParseResult,
   record,
@@ -90,6 +91,9 @@ export const sessionStateParser = object({
   answers: nullish(record(nonEmptyString)),
   createdAt: string,
   expiresAt: string,
+  // Present only for sessions started from a restaurant's registered table.
+  restaurant: optional(object({ slug: nonEmptyString, name: nonEmptyString })),
+  table: optional(object({ label: nonEmptyString })),
 });
 export type SessionState = Parsed<typeof sessionStateParser>;
 
