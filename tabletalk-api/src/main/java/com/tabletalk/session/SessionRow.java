@@ -32,40 +32,6 @@ public record SessionRow(
         participants = List.copyOf(participants);
     }
 
-    /** A walk-in session: started from a table token, at no registered table. */
-    public SessionRow(
-            UUID id,
-            String tableToken,
-            Context context,
-            Mode mode,
-            SessionStatus status,
-            long version,
-            String deckSeed,
-            List<Integer> deck,
-            int position,
-            boolean revealed,
-            List<ParticipantRow> participants,
-            Instant createdAt,
-            Instant expiresAt,
-            boolean lapsed) {
-        this(
-                id,
-                tableToken,
-                context,
-                mode,
-                status,
-                version,
-                deckSeed,
-                deck,
-                position,
-                revealed,
-                participants,
-                createdAt,
-                expiresAt,
-                lapsed,
-                null);
-    }
-
     /** The status clients see: an open session past its expiry time is expired even before the janitor marks it. */
     public SessionStatus effectiveStatus() {
         return status.isOpen() && lapsed ? SessionStatus.EXPIRED : status;

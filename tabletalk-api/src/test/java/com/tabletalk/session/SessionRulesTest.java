@@ -67,7 +67,8 @@ class SessionRulesTest {
                     participants,
                     Instant.now(),
                     Instant.now(),
-                    false);
+                    false,
+                    null);
         }
     }
 
