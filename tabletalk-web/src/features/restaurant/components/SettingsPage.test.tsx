@@ -31,7 +31,7 @@ describe('restaurant settings', { timeout: 20_000 }, () => {
     await user.type(name, 'Luigi’s Trattoria');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
-    expect(screen.getByText('Luigi’s Trattoria', { selector: 'p' })).toBeInTheDocument();
+    expect(await screen.findByText('Luigi’s Trattoria', { selector: 'p' })).toBeInTheDocument();
     expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({
       name: 'Luigi’s Trattoria',
       timeZone: 'Europe/Rome',

@@ -47,6 +47,11 @@ public interface AccountDao {
             + "WHERE m.restaurant_id = :restaurantId AND lower(u.email) = lower(:email))")
     boolean isMember(@Bind("restaurantId") long restaurantId, @Bind("email") String email);
 
+    /** The restaurants a user may open in the console: all for an admin, else those they manage. */
+    @SqlQuery("SELECT slug, name FROM restaurants WHERE :admin OR id = ANY(:mine) ORDER BY name, slug")
+    @RegisterConstructorMapper(ConsoleViews.RestaurantSummary.class)
+    List<ConsoleViews.RestaurantSummary> restaurantsOf(@Bind("admin") boolean admin, @Bind("mine") long[] mine);
+
     @SqlQuery("SELECT u.email FROM memberships m JOIN staff_users u ON u.id = m.user_id "
             + "WHERE m.restaurant_id = :restaurantId ORDER BY u.email")
     List<String> managerEmails(@Bind("restaurantId") long restaurantId);

@@ -4,6 +4,7 @@ import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.RateLimiter;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -130,6 +131,20 @@ public class AccountService {
                 restaurantId,
                 Map.of("email", normalized, "role", Role.MANAGER.name(), "emailed", emailed));
         return new Link(link, emailed);
+    }
+
+    /** The emails of those who manage a restaurant the caller may act for. */
+    public List<String> managerEmails(long restaurantId) {
+        return accounts.managerEmails(restaurantId);
+    }
+
+    /** Ends someone's membership of a restaurant the caller may act for; 404 when they have none. */
+    public void removeManager(StaffUser actor, long restaurantId, String email) {
+        String normalized = Emails.normalize(email);
+        if (accounts.removeMembership(restaurantId, normalized) == 0) {
+            throw ApiException.notFound(normalized + " does not manage this restaurant.");
+        }
+        audit.record(actor, "manager.removed", restaurantId, Map.of("email", normalized));
     }
 
     public AccountDao.PendingToken pendingInvite(String token) {

@@ -13,15 +13,5 @@ public final class ConsoleViews {
 
     public record UserResponse(UserView user) {}
 
-    public record RestaurantView(String slug, String name, String timeZone, boolean active) {
-        static RestaurantView of(ConsoleRestaurantDao.RestaurantRow row) {
-            return new RestaurantView(row.slug(), row.name(), row.timeZone(), row.active());
-        }
-    }
-
-    public record RestaurantResponse(RestaurantView restaurant) {}
-
-    public record RestaurantsResponse(List<RestaurantView> restaurants) {}
-
     public record LinkResponse(String link, boolean emailed) {}
 }

@@ -1,6 +1,5 @@
 package com.tabletalk.account;
 
-import com.tabletalk.account.ConsoleViews.RestaurantSummary;
 import com.tabletalk.account.ConsoleViews.UserResponse;
 import com.tabletalk.account.ConsoleViews.UserView;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,21 +10,17 @@ import jakarta.ws.rs.core.SecurityContext;
 public class SignedInResponses {
 
     private final ConsoleSessions sessions;
-    private final ConsoleRestaurantDao restaurants;
+    private final AccountDao accounts;
 
-    public SignedInResponses(ConsoleSessions sessions, ConsoleRestaurantDao restaurants) {
+    public SignedInResponses(ConsoleSessions sessions, AccountDao accounts) {
         this.sessions = sessions;
-        this.restaurants = restaurants;
+        this.accounts = accounts;
     }
 
     /** The user with the restaurants they may open. */
     UserView view(StaffUser user) {
         return new UserView(
-                user.email(),
-                user.role(),
-                restaurants.visible(user.isAdmin(), user.restaurantIdArray()).stream()
-                        .map(row -> new RestaurantSummary(row.slug(), row.name()))
-                        .toList());
+                user.email(), user.role(), accounts.restaurantsOf(user.isAdmin(), user.restaurantIdArray()));
     }
 
     Response of(AccountService.SignedIn signedIn, HttpHeaders headers, SecurityContext security) {

@@ -14,9 +14,6 @@ import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.AuditResource;
 import com.tabletalk.account.ConsoleAuth;
 import com.tabletalk.account.ConsoleAuthResource;
-import com.tabletalk.account.ConsoleRestaurantDao;
-import com.tabletalk.account.ConsoleRestaurantResource;
-import com.tabletalk.account.ConsoleRestaurants;
 import com.tabletalk.account.ConsoleSessionDao;
 import com.tabletalk.account.ConsoleSessions;
 import com.tabletalk.account.InviteResource;
@@ -43,6 +40,9 @@ import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
 import com.tabletalk.question.QuestionDao;
+import com.tabletalk.restaurant.ConsoleRestaurantDao;
+import com.tabletalk.restaurant.ConsoleRestaurantResource;
+import com.tabletalk.restaurant.ConsoleRestaurants;
 import com.tabletalk.restaurant.ConsoleTableResource;
 import com.tabletalk.restaurant.ConsoleTables;
 import com.tabletalk.restaurant.DinerTableResource;
@@ -245,15 +245,14 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 config.getAccount(),
                 links,
                 rateLimiter);
-        ConsoleRestaurantDao consoleRestaurants = jdbi.onDemand(ConsoleRestaurantDao.class);
-        SignedInResponses signedIn = new SignedInResponses(consoleSessions, consoleRestaurants);
+        SignedInResponses signedIn = new SignedInResponses(consoleSessions, jdbi.onDemand(AccountDao.class));
         ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
         int proxyHops = config.getRateLimits().trustedProxyHops();
         jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
         jersey.register(new InviteResource(accounts, signedIn));
         jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
         jersey.register(new ConsoleRestaurantResource(
-                new ConsoleRestaurants(consoleRestaurants, jdbi.onDemand(AccountDao.class), audit), accounts));
+                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit), accounts));
         jersey.register(new AuditResource(audit));
         jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, links)));
     }

@@ -1,4 +1,4 @@
-package com.tabletalk.account;
+package com.tabletalk.restaurant;
 
 import com.tabletalk.common.ApiException;
 import java.text.Normalizer;

@@ -1,4 +1,4 @@
-package com.tabletalk.account;
+package com.tabletalk.restaurant;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.tabletalk.account;
+package com.tabletalk.restaurant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,11 @@
-package com.tabletalk.account;
+package com.tabletalk.restaurant;
 
-import com.tabletalk.account.ConsoleRestaurantDao.RestaurantRow;
+import com.tabletalk.account.AccountService;
+import com.tabletalk.account.AuditLog;
+import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.restaurant.ConsoleRestaurantDao.RestaurantRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,10 @@ public class ConsoleRestaurants {
     private static final String NOT_FOUND = "There is no such restaurant.";
 
     private final ConsoleRestaurantDao restaurants;
-    private final AccountDao accounts;
+    private final AccountService accounts;
     private final AuditLog audit;
 
-    public ConsoleRestaurants(ConsoleRestaurantDao restaurants, AccountDao accounts, AuditLog audit) {
+    public ConsoleRestaurants(ConsoleRestaurantDao restaurants, AccountService accounts, AuditLog audit) {
         this.restaurants = restaurants;
         this.accounts = accounts;
         this.audit = audit;
@@ -81,11 +84,6 @@ public class ConsoleRestaurants {
     }
 
     public void removeManager(StaffUser user, String slug, String email) {
-        RestaurantRow restaurant = find(user, slug);
-        String normalized = Emails.normalize(email);
-        if (accounts.removeMembership(restaurant.id(), normalized) == 0) {
-            throw ApiException.notFound(normalized + " does not manage this restaurant.");
-        }
-        audit.record(user, "manager.removed", restaurant.id(), Map.of("email", normalized));
+        accounts.removeManager(user, find(user, slug).id(), email);
     }
 }

@@ -1,10 +1,13 @@
-package com.tabletalk.account;
+package com.tabletalk.restaurant;
 
+import com.tabletalk.account.AccountService;
 import com.tabletalk.account.ConsoleViews.LinkResponse;
-import com.tabletalk.account.ConsoleViews.RestaurantResponse;
-import com.tabletalk.account.ConsoleViews.RestaurantView;
-import com.tabletalk.account.ConsoleViews.RestaurantsResponse;
+import com.tabletalk.account.Role;
+import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.restaurant.RestaurantViews.RestaurantResponse;
+import com.tabletalk.restaurant.RestaurantViews.RestaurantView;
+import com.tabletalk.restaurant.RestaurantViews.RestaurantsResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
