@@ -23,19 +23,28 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public class AdminCommand<C extends Configuration> extends ConfiguredCommand<C> {
 
+    private final Class<C> configurationClass;
     private final Function<C, DataSourceFactory> database;
     private final Function<C, AccountConfig> account;
     private final Function<C, FrontendLinks> links;
 
-    /** The parts of the application's configuration the command needs, each read by one function. */
+    /** The application's configuration class, and the parts of it the command needs, each read by one function. */
     public AdminCommand(
+            Class<C> configurationClass,
             Function<C, DataSourceFactory> database,
             Function<C, AccountConfig> account,
             Function<C, FrontendLinks> links) {
         super("admin", "Console administration: 'admin invite --email ADDRESS config.yml' prints an admin invite link");
+        this.configurationClass = configurationClass;
         this.database = database;
         this.account = account;
         this.links = links;
+    }
+
+    /** Named here because the type parameter of a generic command is erased by the time Dropwizard looks. */
+    @Override
+    protected Class<C> getConfigurationClass() {
+        return configurationClass;
     }
 
     @Override

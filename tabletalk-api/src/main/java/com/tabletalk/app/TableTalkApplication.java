@@ -97,7 +97,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DatabaseCommand());
-        bootstrap.addCommand(new AdminCommand<TableTalkConfiguration>(
+        bootstrap.addCommand(new AdminCommand<>(
+                TableTalkConfiguration.class,
                 TableTalkConfiguration::getDatabase,
                 TableTalkConfiguration::getAccount,
                 config -> config.getWeb().links()));
