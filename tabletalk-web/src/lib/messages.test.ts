@@ -77,7 +77,7 @@ describe('session state parsing', () => {
 describe('REST bodies', () => {
   it('parses the context list', () => {
     const contexts = [
-      { id: 'exploring', name: 'Exploring', description: 'Getting to know each other.', questionCount: 66 },
+      { id: 'exploring', name: 'Exploring', description: 'Getting to know each other.', questionCount: 106 },
     ];
     expect(parseContextList(contexts)).toEqual({ ok: true, value: contexts });
     expect(parseContextList([{ ...contexts[0], questionCount: 'many' }]).ok).toBe(false);

@@ -11,7 +11,7 @@ const contexts = [
     id: 'exploring',
     name: 'Exploring',
     description: 'Light, curious questions for new connections.',
-    questionCount: 66,
+    questionCount: 106,
   },
   { id: 'established', name: 'Established', description: 'Shared memories and plans ahead.', questionCount: 64 },
   {

@@ -34,9 +34,9 @@ class QuestionBankIT {
     }
 
     @Test
-    void everyContextHasAtLeastSixtyActiveQuestions() {
+    void everyContextHasAtLeastOneHundredActiveQuestions() {
         for (Context context : Context.values()) {
-            assertThat(active(context)).as(context.wire()).hasSizeGreaterThanOrEqualTo(60);
+            assertThat(active(context)).as(context.wire()).hasSizeGreaterThanOrEqualTo(100);
         }
     }
 

@@ -46,7 +46,7 @@ class SessionApiIT {
         for (JsonNode context : reply.body()) {
             assertThat(context.get("name").asText()).isNotBlank();
             assertThat(context.get("description").asText()).isNotBlank();
-            assertThat(context.get("questionCount").asInt()).isGreaterThanOrEqualTo(60);
+            assertThat(context.get("questionCount").asInt()).isGreaterThanOrEqualTo(100);
         }
     }
 
@@ -65,7 +65,7 @@ class SessionApiIT {
         assertThat(session.get("status").asText()).isEqualTo("active");
         assertThat(session.get("version").asLong()).isEqualTo(1);
         assertThat(session.get("position").asInt()).isZero();
-        assertThat(session.get("deckSize").asInt()).isGreaterThanOrEqualTo(60);
+        assertThat(session.get("deckSize").asInt()).isGreaterThanOrEqualTo(100);
         assertThat(session.at("/card/text").asText()).isNotBlank();
         assertThat(session.at("/card/hint").isMissingNode())
                 .as("the hint waits to be revealed")
