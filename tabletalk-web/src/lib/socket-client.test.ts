@@ -126,6 +126,16 @@ describe('live client', () => {
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
   });
 
+  it('waits the longest backoff when the service refuses a socket because the phone has too many (4429)', () => {
+    const { client } = setup({ random: () => 1 });
+    client.start();
+    FakeWebSocket.latest().serverClose(4429);
+    vi.advanceTimersByTime(14_999);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
   it('starts the backoff over once a connection works again', () => {
     const { client } = setup({ random: () => 1 });
     client.start();

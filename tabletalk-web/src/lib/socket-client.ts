@@ -3,7 +3,8 @@
 // - Says hello with the participant token on every (re)connect; the first state after it is the whole
 //   truth (no replay: the state is small and complete).
 // - Reconnects with exponential backoff and jitter, except after a normal close (1000), which the
-//   server sends once the session has ended or expired.
+//   server sends once the session has ended or expired; after a refusal for too many sockets of one
+//   phone (4429, other tabs are open) it waits the longest backoff straight away.
 // - Pings every ~25 s so idle timeouts of proxies do not cut a quiet table, and treats a socket that
 //   stays silent after a ping (or after connecting) as dead: phones that slept keep half-open sockets.
 import { type ClientMessage, parseServerMessage, type SessionState } from './messages';
@@ -50,6 +51,10 @@ export interface LiveClient {
 }
 
 const normalClosure = 1000;
+/** The service already holds several sockets of this phone (other tabs): no point in knocking again soon. */
+const tooManySockets = 4429;
+/** Enough failed attempts for `reconnectDelay` to reach its cap. */
+const attemptsAtLongestWait = 30;
 const wsOpen = 1;
 
 /** Backoff for the n-th consecutive failed attempt (0-based): doubling, capped, with jitter in [½, 1]. */
@@ -137,6 +142,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         setStatus('closed');
         return;
       }
+      if (event.code === tooManySockets) failedAttempts = Math.max(failedAttempts, attemptsAtLongestWait);
       scheduleReconnect();
     };
   }
