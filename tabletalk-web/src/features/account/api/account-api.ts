@@ -37,7 +37,7 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me> {
   return response.data.user;
 }
 
-const inviteParser = object({ email: nonEmptyString });
+const inviteParser = object({ invite: object({ email: nonEmptyString }) });
 
 /** The email an invite is for; fails with not_found (or 410) when the link is unknown, used or expired. */
 export async function checkInvite(token: string, signal?: AbortSignal): Promise<string> {
@@ -45,7 +45,7 @@ export async function checkInvite(token: string, signal?: AbortSignal): Promise<
     parse: (json) => safeParse(inviteParser, json),
     signal,
   });
-  return response.data.email;
+  return response.data.invite.email;
 }
 
 export async function acceptInvite(token: string, password: string): Promise<StaffUser> {
@@ -63,7 +63,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
 }
 
 export async function completePasswordReset(token: string, password: string): Promise<StaffUser> {
-  const response = await consoleRequest(`/password-resets/${encodeURIComponent(token)}`, {
+  const response = await consoleRequest(`/password-resets/${encodeURIComponent(token)}/complete`, {
     method: 'POST',
     body: { password },
     parse: parseUser,

@@ -15,7 +15,12 @@ const manager = {
 describe('invite acceptance', { timeout: 20_000 }, () => {
   it('shows the password rules up front, sets the password and opens the console', async () => {
     const { requests } = fakeApi({
-      'GET /api/console/invites/tok-1': { status: 200, body: { email: 'maria@example.com' } },
+      'GET /api/console/invites/tok-1': {
+        status: 200,
+        body: {
+          invite: { email: 'maria@example.com', role: 'MANAGER', restaurant: { slug: 'luigis', name: 'Luigi’s' } },
+        },
+      },
       'POST /api/console/invites/tok-1/accept': {
         status: 200,
         body: { user: { email: 'maria@example.com', role: 'MANAGER' } },
@@ -46,7 +51,12 @@ describe('invite acceptance', { timeout: 20_000 }, () => {
 
   it('shows the server’s reason when it refuses the password', async () => {
     fakeApi({
-      'GET /api/console/invites/tok-1': { status: 200, body: { email: 'maria@example.com' } },
+      'GET /api/console/invites/tok-1': {
+        status: 200,
+        body: {
+          invite: { email: 'maria@example.com', role: 'MANAGER', restaurant: { slug: 'luigis', name: 'Luigi’s' } },
+        },
+      },
       'POST /api/console/invites/tok-1/accept': {
         status: 400,
         body: { error: 'invalid_request', message: 'This password is one of the most common ones.' },
@@ -61,7 +71,12 @@ describe('invite acceptance', { timeout: 20_000 }, () => {
 
   it('asks for the same password twice before sending it', async () => {
     const { requests } = fakeApi({
-      'GET /api/console/invites/tok-1': { status: 200, body: { email: 'maria@example.com' } },
+      'GET /api/console/invites/tok-1': {
+        status: 200,
+        body: {
+          invite: { email: 'maria@example.com', role: 'MANAGER', restaurant: { slug: 'luigis', name: 'Luigi’s' } },
+        },
+      },
     });
     const { user } = renderApp('/console/invite/tok-1');
     await user.type(await screen.findByLabelText('New password'), 'a long and quiet evening');

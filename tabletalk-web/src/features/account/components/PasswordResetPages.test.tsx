@@ -22,7 +22,7 @@ describe('password reset', { timeout: 20_000 }, () => {
 
   it('sets the new password from the link and opens the console', async () => {
     const { requests } = fakeApi({
-      'POST /api/console/password-resets/tok-r': {
+      'POST /api/console/password-resets/tok-r/complete': {
         status: 200,
         body: { user: { email: 'ops@example.com', role: 'ADMIN' } },
       },
@@ -38,7 +38,7 @@ describe('password reset', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save password and sign in' }));
     await waitFor(() => expect(path()).toBe('/console/restaurants'));
     expect(requests[0]).toMatchObject({
-      path: '/api/console/password-resets/tok-r',
+      path: '/api/console/password-resets/tok-r/complete',
       body: { password: 'a long and quiet evening' },
     });
   });

@@ -22,7 +22,8 @@ const tableParser = object({ label: nonEmptyString, url: nonEmptyString, active:
 export type RestaurantTable = Parsed<typeof tableParser>;
 
 const role: Parser<string> = (input, path) => nonEmptyString(input, path).toLowerCase();
-const managerParser = object({ email: nonEmptyString, role });
+// Everyone listed manages the restaurant; a role is shown once the service sends one (a later staff role).
+const managerParser = object({ email: nonEmptyString, role: optional(role) });
 export type Manager = Parsed<typeof managerParser>;
 
 /** Audit details are whatever the action recorded; kept as untyped JSON and only ever shown as text. */

@@ -14,7 +14,7 @@ const me = {
 const luigis = { restaurant: { slug: 'luigis', name: 'Luigi’s', timeZone: 'Europe/Rome', active: true } };
 
 function managersService(options: { emailed: boolean }) {
-  const managers = [{ email: 'maria@example.com', role: 'MANAGER' }];
+  const managers = [{ email: 'maria@example.com' }];
   return fakeApi({
     'GET /api/console/me': { status: 200, body: me },
     'GET /api/console/restaurants/luigis': { status: 200, body: luigis },

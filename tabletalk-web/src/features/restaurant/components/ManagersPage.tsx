@@ -113,7 +113,8 @@ function ManagerList({ slug, managers, onRemoved }: { slug: string; managers: Ma
               className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border-2 border-line bg-surface p-4"
             >
               <span className="break-all">
-                {manager.email} <span className="text-muted">· {manager.role}</span>
+                {manager.email}
+                {manager.role && <span className="text-muted"> · {manager.role}</span>}
               </span>
               <Button
                 variant="secondary"
