@@ -164,6 +164,12 @@ describe('the restaurant console', () => {
     await page.getByRole('button', { name: /One phone/ }).click();
     await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole('article').count()).toBe(1);
+
+    // The service recorded where the session is played: this restaurant, table 7.
+    const sessionId = new URL(page.url()).pathname.split('/').pop();
+    const recorded = await (await page.request.get(`${baseUrl}/api/sessions/${sessionId}`)).json();
+    expect(recorded.restaurant).toEqual({ slug, name: restaurantName });
+    expect(recorded.table).toEqual({ label: '7' });
     expectOnlyOwnOrigin(diner);
   });
 });
