@@ -17,7 +17,8 @@ export const tapFailureCopy: Record<ApiFailureCode, string> = {
   forbidden: ourSide,
   method_not_allowed: ourSide,
   version_conflict: 'That tap crossed with your partner’s. Please tap again.',
-  session_full: 'This session already has two phones.',
+  // True of a one-phone session as well as of a two-phone one.
+  session_full: 'This session has no room for another phone.',
   session_expired: 'This session has expired.',
   session_ended: 'This session has ended.',
   inactive: `This table isn’t taking part just now. ${scanAgain}`,

@@ -359,4 +359,17 @@ describe('joining as the second phone', () => {
     ).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Start your own' })).toHaveAttribute('href', '/t/window-4');
   });
+
+  it('tells a second phone that a one-phone session is played on one phone', async () => {
+    fakeApi({
+      [`POST ${api}/participants`]: apiError(409, 'session_full'),
+      [`GET ${api}`]: { status: 200, body: aSession({ mode: 'single', tableToken: 'window-4' }) },
+    });
+    renderApp(`${sessionPath}/join`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This session is played on one phone' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/two phones/)).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start your own' })).toHaveAttribute('href', '/t/window-4');
+  });
 });

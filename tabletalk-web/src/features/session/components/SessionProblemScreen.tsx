@@ -43,9 +43,28 @@ export function SessionProblemScreen({ problem, onRetry }: { problem: SessionPro
         </Screen>
       );
     case 'full':
-      return (
-        <Screen title="This session already has two phones">
-          <p>Only two phones can join one session. You can start your own at this table.</p>
+      return problem.mode === 'single' ? (
+        <Screen title="This session is played on one phone">
+          <p>
+            It can’t be followed from a second phone: pass the phone that started it around, or start your own at this
+            table.
+          </p>
+          <StartAgain tableToken={problem.tableToken} label="Start your own" />
+        </Screen>
+      ) : (
+        <Screen
+          title={
+            problem.mode === 'dual'
+              ? 'This session already has two phones'
+              : 'This session has no room for another phone'
+          }
+        >
+          <p>
+            {problem.mode === 'dual'
+              ? 'Only two phones can join one session.'
+              : 'Every phone it is played on has already joined.'}{' '}
+            You can start your own at this table.
+          </p>
           <StartAgain tableToken={problem.tableToken} label="Start your own" />
         </Screen>
       );

@@ -1,11 +1,13 @@
 import { ApiError } from '@/lib/api-client';
+import type { Mode } from '@/lib/messages';
 
 /** Why a session cannot be played on this phone; each kind has its own screen. */
 export type SessionProblem =
   | { kind: 'not_found' }
   | { kind: 'ended'; tableToken?: string | undefined; endedHere?: boolean }
   | { kind: 'expired'; tableToken?: string | undefined }
-  | { kind: 'full'; tableToken?: string | undefined }
+  /** `mode` when known: a one-phone session is "full" with its first phone. */
+  | { kind: 'full'; tableToken?: string | undefined; mode?: Mode | undefined }
   | { kind: 'unauthorized'; tableToken?: string | undefined }
   | { kind: 'unreachable'; failures: number; retryAfterSeconds?: number | undefined };
 

@@ -49,13 +49,10 @@ export function useJoinSession(sessionId: string): JoinView {
         failures.current += 1;
         const found = problemFromError(error, undefined, failures.current);
         if (found.kind === 'full') {
-          // Knowing the table lets the screen offer a new session there.
-          const tableToken = await getSession(sessionId).then(
-            (state) => state.tableToken,
-            () => undefined,
-          );
+          // Knowing the table lets the screen offer a new session there, and the mode lets it say why.
+          const session = await getSession(sessionId).catch(() => undefined);
           if (cancelled) return;
-          setProblem({ kind: 'full', tableToken });
+          setProblem({ kind: 'full', tableToken: session?.tableToken, mode: session?.mode });
           return;
         }
         setProblem(found);
