@@ -105,6 +105,9 @@ describe('entry flow', () => {
   it.each(['/t/bad%20code', `/t/${'x'.repeat(65)}`, '/t/%3Cscript%3E/choose'])('says %s does not look right', (url) => {
     renderApp(url);
     expect(screen.getByRole('heading', { level: 1, name: 'This code doesn’t look right' })).toBeInTheDocument();
+    // Any well-formed code opens a table, and a walk-in QR code has no code printed with it.
+    expect(screen.getByText(/made of letters, digits, - and _ only/)).toBeInTheDocument();
+    expect(screen.queryByText(/a table code we know|printed under/)).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Table code' })).toBeInTheDocument();
   });
 });

@@ -5,8 +5,8 @@ export function BadTableCode() {
   return (
     <Screen title="This code doesn’t look right">
       <p>
-        The link you opened doesn’t contain a table code we know. Try scanning the code on your table again, or type the
-        code printed under it.
+        A table code is made of letters, digits, - and _ only, and the link you opened holds something else. Scan the QR
+        code on your table again, or type the table’s code or paste its link here.
       </p>
       <TableCodeForm />
     </Screen>

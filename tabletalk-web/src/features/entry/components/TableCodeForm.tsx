@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { parseScannedLink, pathForScannedLink } from '@/lib/links';
 
-/** Typing the code (or pasting the link) printed under the table's QR code. */
+/** Typing a table's code, or pasting the link its QR code holds. */
 export function TableCodeForm() {
   const navigate = useNavigate();
   const inputId = useId();
