@@ -24,6 +24,11 @@ describe('parseScannedLink', () => {
     ['https://tabletalk.example/t/t7', { kind: 'table', tableToken: 't7' }],
     ['https://tabletalk.example/t/t7/', { kind: 'table', tableToken: 't7' }],
     ['  t7  ', { kind: 'table', tableToken: 't7' }],
+    ['Table 7', { kind: 'table', tableToken: '7' }],
+    [' table   7 ', { kind: 'table', tableToken: '7' }],
+    ['TABLE window-4', { kind: 'table', tableToken: 'window-4' }],
+    // Already a well-formed code, so taken as it is.
+    ['Table-7', { kind: 'table', tableToken: 'Table-7' }],
     [`https://tabletalk.example/s/${id}/join`, { kind: 'join', sessionId: id }],
     [`/s/${id.toUpperCase()}/join`, { kind: 'join', sessionId: id }],
     [`https://tabletalk.example/s/${id}`, { kind: 'join', sessionId: id }],
@@ -37,6 +42,8 @@ describe('parseScannedLink', () => {
     'https://tabletalk.example/t/bad%20code',
     '/s/not-a-uuid/join',
     'WIFI:S:cafe;;',
+    'table 7!',
+    'table 7 b',
   ])('refuses %s', (text) => {
     expect(parseScannedLink(text)).toBeNull();
   });

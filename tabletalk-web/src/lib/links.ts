@@ -46,13 +46,16 @@ export function isValidTableLabel(value: string): boolean {
 /**
  * Makes sense of what a diner scanned or typed: a table's link (`…/t/{token}`), a registered
  * restaurant table's link (`…/r/{slug}/t/{label}`), a join link
- * (`…/s/{id}/join` or `…/s/{id}`), or a bare table code. Only the path matters, so a code printed
+ * (`…/s/{id}/join` or `…/s/{id}`), or a bare table code, with or without a leading "table". Only the path matters, so a code printed
  * for another host of the same app still works, and nothing outside the app is ever opened.
  */
 export function parseScannedLink(raw: string): ScannedLink | null {
   const text = raw.trim();
   if (text === '') return null;
   if (isValidTableToken(text)) return { kind: 'table', tableToken: text };
+  // Typed by hand, "Table 7" means the table whose code is 7, as on a walk-in QR code (`/t/7`).
+  const spoken = /^table\s+(\S+)$/i.exec(text);
+  if (spoken?.[1] && isValidTableToken(spoken[1])) return { kind: 'table', tableToken: spoken[1] };
 
   let path: string;
   try {

@@ -123,6 +123,12 @@ describe('home', () => {
     expect(path()).toBe('/t/window-4');
   });
 
+  it('opens "Table 7" typed by hand at table 7', async () => {
+    const { user, path } = renderApp('/');
+    await user.type(screen.getByRole('textbox', { name: 'Table code' }), 'Table 7{Enter}');
+    expect(path()).toBe('/t/7');
+  });
+
   it('accepts a pasted join link', async () => {
     const { user, path } = renderApp('/');
     await user.type(
