@@ -202,6 +202,22 @@ describe('playing a session', () => {
     expect(screen.queryByText('Reconnecting…')).not.toBeInTheDocument();
   });
 
+  it('drops "We couldn’t reach Table-Talk" once the service is heard from again', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
+    fakeApi({
+      [`POST ${api}/participants`]: joined(aSession({ version: 3 })),
+      [`POST ${api}/commands`]: { status: 503 },
+    });
+    const { user } = renderApp(sessionPath);
+    await screen.findByRole('article');
+    const socket = goLive(aSession({ version: 3 }));
+
+    await user.click(screen.getByRole('button', { name: 'Next card' }));
+    expect(await screen.findByText(/We couldn’t reach Table-Talk/)).toBeInTheDocument();
+    push(socket, aSession({ version: 4 }));
+    expect(screen.queryByText(/We couldn’t reach Table-Talk/)).not.toBeInTheDocument();
+  });
+
   it('ends the session after asking once, and says goodbye', async () => {
     saveParticipant(sessionId, { id: 'A', token: 'tok-a', tableToken: 't7' });
     const { requests } = fakeApi({

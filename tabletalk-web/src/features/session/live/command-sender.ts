@@ -82,6 +82,10 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
         case 'not_found':
           store.update({ problem: problemFromError(error, store.tableToken, 0) });
           return;
+        case 'unreachable':
+        case 'unavailable':
+          store.noteOutOfReach(tapFailureMessage(error, 'command'));
+          return;
         default:
           store.update({ notice: tapFailureMessage(error, 'command') });
       }

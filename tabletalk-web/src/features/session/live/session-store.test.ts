@@ -35,6 +35,29 @@ describe('live session store', () => {
     expect(store.get().notice).toBeNull();
   });
 
+  it('drops a notice that the service was out of reach once a state arrives or the live channel is back', () => {
+    const store = createLiveSessionStore();
+    store.show(aSession({ version: 1, position: 0 }));
+    store.noteOutOfReach('We couldn’t reach Table-Talk.');
+    store.update({ connection: 'reconnecting' });
+    expect(store.get().notice).toBe('We couldn’t reach Table-Talk.');
+    store.update({ connection: 'live' });
+    expect(store.get().notice).toBeNull();
+
+    store.noteOutOfReach('We couldn’t reach Table-Talk.');
+    store.show(aSession({ version: 1, position: 0 }));
+    expect(store.get().notice).toBeNull();
+  });
+
+  it('keeps any other notice when the live channel is back', () => {
+    const store = createLiveSessionStore();
+    store.show(aSession({ version: 1, position: 0 }));
+    store.noteOutOfReach('We couldn’t reach Table-Talk.');
+    store.update({ notice: 'That tap crossed with your partner’s. Please tap again.' });
+    store.update({ connection: 'live' });
+    expect(store.get().notice).not.toBeNull();
+  });
+
   it('keeps the table of the last state shown for the ways back', () => {
     const store = createLiveSessionStore();
     store.reset('t7');

@@ -30,6 +30,11 @@ export interface LiveSessionStore {
    */
   show(incoming: SessionState): boolean;
   update(change: SnapshotChange): void;
+  /**
+   * Shows a notice that the service could not be reached; it goes again as soon as the service is heard
+   * from (a state arrives, or the live channel is live), since it would no longer be true.
+   */
+  noteOutOfReach(notice: string): void;
   /** Starts over for a fresh opening of the session; `tableToken` is the table this phone came from. */
   reset(tableToken?: string): void;
   /** The table of the session, for the "start a new one" links. */
@@ -56,6 +61,7 @@ export function createLiveSessionStore(): LiveSessionStore {
   };
   let tableToken: string | undefined;
   let failures = 0;
+  let noticeIsOutOfReach = false;
   const listeners = new Set<() => void>();
 
   function publish(next: LiveSessionSnapshot) {
@@ -74,15 +80,28 @@ export function createLiveSessionStore(): LiveSessionStore {
       if (current && incoming.version < current.version) return false;
       tableToken = incoming.tableToken;
       // A note about the last tap belongs to the card it was about.
-      const notice = current && current.position !== incoming.position ? null : snapshot.notice;
+      const movedOn = current !== null && current.position !== incoming.position;
+      const notice = movedOn || noticeIsOutOfReach ? null : snapshot.notice;
+      noticeIsOutOfReach = false;
       publish({ ...snapshot, state: incoming, notice });
       return true;
     },
     update(change) {
+      if ('notice' in change) noticeIsOutOfReach = false;
+      if (change.connection === 'live' && noticeIsOutOfReach) {
+        noticeIsOutOfReach = false;
+        publish({ ...snapshot, ...change, notice: null });
+        return;
+      }
       publish({ ...snapshot, ...change });
+    },
+    noteOutOfReach(notice) {
+      noticeIsOutOfReach = true;
+      publish({ ...snapshot, notice });
     },
     reset(table) {
       tableToken = table;
+      noticeIsOutOfReach = false;
       publish({
         ...snapshot,
         state: null,
