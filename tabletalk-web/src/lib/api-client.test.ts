@@ -59,6 +59,15 @@ describe('apiRequest', () => {
     expect(error.session?.version).toBe(8);
   });
 
+  it('carries the incident id of an unexpected failure, and ignores one that is not an id', async () => {
+    fakeApi({ 'GET /api/sessions/x': apiError(500, 'internal', { incident: '1a2b3c4d' }) });
+    expect(await failureOf(getState())).toMatchObject({ code: 'internal', incident: '1a2b3c4d' });
+    fakeApi({ 'GET /api/sessions/x': apiError(500, 'internal', { incident: 'call us on <b>0800</b>' }) });
+    expect((await failureOf(getState())).incident).toBeUndefined();
+    fakeApi({ 'GET /api/sessions/x': apiError(500, 'internal', { incident: 42 }) });
+    expect((await failureOf(getState())).incident).toBeUndefined();
+  });
+
   it('reads Retry-After on rate_limited', async () => {
     fakeApi({ 'GET /api/sessions/x': { ...apiError(429, 'rate_limited'), headers: { 'Retry-After': '7' } } });
     const error = await failureOf(getState());

@@ -17,11 +17,18 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The current state carried by a version_conflict. */
   readonly session: SessionState | undefined;
+  /** The id under which the service logged an unexpected failure (`internal`), for a diner to quote. */
+  readonly incident: string | undefined;
 
   constructor(
     code: ApiFailureCode,
     message: string,
-    options: { status?: number; retryAfterSeconds?: number | undefined; session?: SessionState | undefined } = {},
+    options: {
+      status?: number;
+      retryAfterSeconds?: number | undefined;
+      session?: SessionState | undefined;
+      incident?: string | undefined;
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,6 +36,7 @@ export class ApiError extends Error {
     this.status = options.status ?? 0;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.session = options.session;
+    this.incident = options.incident;
   }
 }
 
@@ -96,6 +104,16 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+// The service's incident ids are eight hex digits; a little room either way, nothing that could be a sentence.
+const incidentPattern = /^[A-Za-z0-9-]{1,36}$/;
+
+/** The envelope's optional `incident`; anything else in its place is ignored, never shown. */
+function incidentOf(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || !('incident' in json)) return undefined;
+  const { incident } = json;
+  return typeof incident === 'string' && incidentPattern.test(incident) ? incident : undefined;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
@@ -156,6 +174,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
       status: response.status,
       retryAfterSeconds,
       session: envelope.value.session,
+      incident: incidentOf(json),
     });
   }
   throw new ApiError(fallbackCode(response.status), `The server answered ${response.status}.`, {

@@ -16,6 +16,15 @@ describe('failure copy', () => {
     }
   });
 
+  it('gives the incident id of an unexpected failure when the service sent one', () => {
+    const failure = new ApiError('internal', 'boom', { status: 500, incident: '1a2b3c4d' });
+    for (const tap of ['start', 'command'] as const) {
+      expect(tapFailureMessage(failure, tap)).toBe(
+        'Something went wrong on our side (incident 1a2b3c4d). Please tap again.',
+      );
+    }
+  });
+
   it('tells a diner starting a session how long to wait when the service says', () => {
     const limited = new ApiError('rate_limited', 'slow down', { retryAfterSeconds: 20 });
     expect(tapFailureMessage(limited, 'start')).toBe(

@@ -44,6 +44,10 @@ export type Tap = 'start' | 'command';
 
 export function tapFailureMessage(error: unknown, tap: Tap): string {
   if (!(error instanceof ApiError)) return tapAgain;
+  // The id lets the restaurant or support find the failure in the service's log.
+  if (error.code === 'internal' && error.incident) {
+    return `Something went wrong on our side (incident ${error.incident}). Please tap again.`;
+  }
   if (tap === 'start') {
     switch (error.code) {
       // The service limits new sessions per address, which a table shares with its neighbours.

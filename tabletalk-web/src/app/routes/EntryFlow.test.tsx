@@ -88,6 +88,15 @@ describe('entry flow', () => {
     expect(screen.getByRole('button', { name: /One phone/ })).toBeEnabled();
   });
 
+  it('gives the incident id when starting a session fails on the service side', async () => {
+    fakeApi({ 'POST /api/sessions': apiError(500, 'internal', { incident: '1a2b3c4d' }) });
+    const { user } = renderApp('/t/t7/exploring');
+    await user.click(screen.getByRole('button', { name: /One phone/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Something went wrong on our side (incident 1a2b3c4d). Please tap again.',
+    );
+  });
+
   it('tells the diner when the service is busy rather than unreachable', async () => {
     fakeApi({ 'POST /api/sessions': { ...apiError(503, 'unavailable'), headers: { 'Retry-After': '2' } } });
     const { user } = renderApp('/t/t7/exploring');
