@@ -130,10 +130,14 @@ describe('sessions that cannot be played', () => {
     const sessionId = await startSession(page, uniqueTable('e2e-reconnect'), 'Exploring', 'One phone');
     const firstCard = await cardText(page);
     await expect.poll(() => cut.length).toBeGreaterThan(0);
+    const cardTop = async () => (await page.getByRole('article').boundingBox())?.y;
+    const topBefore = await cardTop();
 
     refuse = true;
     cut.at(-1)?.();
     await page.getByText('Reconnecting…').waitFor();
+    // The note floats over the page: nothing moves under a finger about to tap.
+    expect(await cardTop()).toBe(topBefore);
     await screenshot(page, '26-reconnecting');
 
     // Meanwhile the session moves on (another tap that this socket cannot hear about).

@@ -26,7 +26,7 @@ export function Screen({ title, eyebrow, hideTitle = false, banner, children }: 
   }, [title]);
 
   return (
-    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))]">
+    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-[min(1.25rem,5vw)] pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))]">
       <header className="flex items-center justify-between py-2">
         <Link to="/" className="rounded-lg py-2 text-base font-bold tracking-wide text-accent">
           Table-Talk
@@ -39,7 +39,9 @@ export function Screen({ title, eyebrow, hideTitle = false, banner, children }: 
           <h1
             ref={headingRef}
             tabIndex={-1}
-            className={hideTitle ? 'sr-only' : 'text-3xl leading-tight font-bold text-balance'}
+            className={
+              hideTitle ? 'sr-only' : 'text-[clamp(1.5rem,1rem+4vw,1.875rem)] leading-tight font-bold text-balance'
+            }
           >
             {title}
           </h1>

@@ -33,9 +33,9 @@ export function ChoiceOptions({ options, myChoice, answers, me, dual, locked, on
               aria-pressed={chosen}
               disabled={locked}
               onClick={() => onChoose(option.id)}
-              className="flex min-h-12 w-full items-center justify-between gap-3 rounded-2xl border-2 border-line bg-surface px-4 py-3 text-left text-lg aria-pressed:border-accent aria-pressed:bg-accent-soft disabled:cursor-default"
+              className="flex min-h-12 w-full flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-2xl border-2 border-line bg-surface px-4 py-3 text-left text-lg aria-pressed:border-accent aria-pressed:bg-accent-soft disabled:cursor-default"
             >
-              <span>{option.text}</span>
+              <span className="min-w-0">{option.text}</span>
               <span className="flex shrink-0 gap-1 text-sm font-semibold">
                 {chosen && (answers || !dual) ? <Badge>{dual ? 'You' : 'Your pick'}</Badge> : null}
                 {partnerChose ? <Badge>Partner</Badge> : null}

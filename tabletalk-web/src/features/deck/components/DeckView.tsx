@@ -89,8 +89,8 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
 
       {statusLine ? <p className="text-center text-base font-semibold">{statusLine}</p> : null}
 
-      <div className="flex flex-col gap-3">
-        {dual && card.type === 'open' && !state.revealed ? (
+      {dual && card.type === 'open' && !state.revealed ? (
+        <div className="flex flex-col gap-3">
           <Button
             variant="secondary"
             aria-pressed={!!mine?.ready}
@@ -102,19 +102,19 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
             I’m ready
             {mine?.ready ? <span aria-hidden="true">✓</span> : null}
           </Button>
-        ) : null}
-        {dual && card.type === 'open' && !state.revealed ? (
           <p id="ready-explanation" className="-mt-1 text-center text-base text-muted">
             The hint appears when you’re both ready.
           </p>
-        ) : null}
+        </div>
+      ) : null}
+      {/* Pinned to the bottom of the screen while the card scrolls above it, so the main action
+          stays in reach on a small phone, with a hint or options shown, or at large text sizes. */}
+      <div className="sticky bottom-0 z-10 -mx-[min(1.25rem,5vw)] bg-bg px-[min(1.25rem,5vw)] pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))]">
         <Button onClick={() => onCommand({ type: 'next' })} disabled={busy || waitingForNext} block>
           {waitingForNext ? 'Asked for the next card' : 'Next card'}
         </Button>
-        {!dual ? (
-          <p className="text-center text-base text-muted">Pass the phone along, or swipe the card left.</p>
-        ) : null}
       </div>
+      {!dual ? <p className="text-center text-base text-muted">Pass the phone along, or swipe the card left.</p> : null}
     </section>
   );
 }

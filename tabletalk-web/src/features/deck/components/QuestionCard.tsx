@@ -27,7 +27,7 @@ export function QuestionCard({
   return (
     <article
       aria-labelledby="question-text"
-      className={`flex flex-col gap-5 rounded-3xl bg-surface p-6 shadow-[0_2px_24px_rgb(0_0_0/0.08)] ring-1 ring-line motion-safe:animate-card-in ${className}`}
+      className={`flex flex-col gap-5 rounded-3xl bg-surface p-[min(1.5rem,6vw)] shadow-[0_2px_24px_rgb(0_0_0/0.08)] ring-1 ring-line motion-safe:animate-card-in ${className}`}
       {...rest}
     >
       <p className="flex flex-wrap gap-x-2 text-sm font-semibold tracking-wider text-muted uppercase">
@@ -35,7 +35,10 @@ export function QuestionCard({
         <span aria-hidden="true">·</span>
         <span>{difficultyLabels[card.difficulty]}</span>
       </p>
-      <h2 id="question-text" className="font-serif text-[1.75rem] leading-snug text-balance">
+      <h2
+        id="question-text"
+        className="font-serif text-[clamp(1.375rem,0.75rem+4vw,1.75rem)] leading-snug text-balance"
+      >
         {card.text}
       </h2>
       {children}

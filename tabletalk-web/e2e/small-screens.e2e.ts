@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  expectOnlyOwnOrigin,
+  launchChromium,
+  openPhone,
+  type Phone,
+  screenshot,
+  startSession,
+  tableStartingWith,
+} from './support';
+
+// The smallest phone still sold, and a common one; each at the default text size and at 200 %
+// (a 32 px root font, as a diner's browser setting would give), in both colour schemes.
+const viewports = [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+];
+const textSizes = [
+  { name: 100, rootFontSize: null },
+  { name: 200, rootFontSize: '32px' },
+];
+const schemes = ['light', 'dark'] as const;
+
+const combinations = viewports.flatMap((viewport) =>
+  textSizes.flatMap((text) => schemes.map((scheme) => ({ viewport, text, scheme }))),
+);
+
+let browser: Browser;
+let phone: Phone;
+let hintPage: Page;
+let choicePage: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  phone = await openPhone(browser);
+});
+
+afterAll(async () => {
+  await phone?.context.close();
+  await browser?.close();
+});
+
+it('starts one session on an open card with its hint shown, and one on a picked choice card', async () => {
+  const openTable = await tableStartingWith('open', 'exploring');
+  const choiceTable = await tableStartingWith('choice', 'exploring');
+
+  hintPage = phone.page;
+  await startSession(hintPage, openTable, 'Exploring', 'One phone');
+  await hintPage.getByRole('button', { name: 'Show hint' }).click();
+  await hintPage.getByRole('complementary', { name: 'Hint' }).waitFor();
+
+  choicePage = await phone.context.newPage();
+  await startSession(choicePage, choiceTable, 'Exploring', 'One phone');
+  // A pick adds its badge next to the option, the widest a choice row gets.
+  await choicePage.getByRole('article').getByRole('list', { name: 'Options' }).getByRole('button').first().click();
+  await choicePage.getByText('Your pick').waitFor();
+});
+
+async function setUp(page: Page, combination: (typeof combinations)[number]) {
+  await page.setViewportSize(combination.viewport);
+  await page.emulateMedia({ colorScheme: combination.scheme });
+  await page.evaluate((size) => {
+    if (size) document.documentElement.style.setProperty('font-size', size, 'important');
+    else document.documentElement.style.removeProperty('font-size');
+    window.scrollTo(0, 0);
+  }, combination.text.rootFontSize);
+}
+
+/** Every piece of text under the selector lies within the screen's width and within its own box. */
+async function expectNoClippedText(page: Page, selector: string) {
+  const clipped = await page.evaluate((rootSelector) => {
+    const root = document.querySelector(rootSelector);
+    if (!root) return [`nothing matches ${rootSelector}`];
+    const box = root.getBoundingClientRect();
+    const outside: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!node.textContent?.trim() || !element || element.closest('.sr-only')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) {
+        if (rect.width === 0) continue;
+        const leftOk = rect.left >= Math.max(0, box.left) - 0.5;
+        const rightOk = rect.right <= Math.min(window.innerWidth, box.right) + 0.5;
+        if (!leftOk || !rightOk) {
+          outside.push(`"${node.textContent.trim().slice(0, 40)}" spans ${rect.left}–${rect.right}`);
+        }
+      }
+    }
+    return outside;
+  }, selector);
+  expect(clipped).toEqual([]);
+}
+
+/** The main action is on screen as the card opens, without any scrolling. */
+async function expectNextCardInReach(page: Page) {
+  const box = await page.getByRole('button', { name: 'Next card' }).boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('no Next card button or no viewport');
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
+describe.each(combinations)('at $viewport.width×$viewport.height, $text.name % text, $scheme', (combination) => {
+  const name = `${combination.viewport.width}-${combination.text.name}-${combination.scheme}`;
+
+  it('shows the home page without sideways scrolling or clipped words', async () => {
+    const page = hintPage;
+    const sessionUrl = page.url();
+    try {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await setUp(page, combination);
+      await expectNoHorizontalScroll(page);
+      await expectNoClippedText(page, 'main');
+      await screenshot(page, `small-home-${name}`);
+      await expectAccessible(page, `home (${name})`);
+    } finally {
+      await page.goto(sessionUrl);
+      await page.getByRole('complementary', { name: 'Hint' }).waitFor();
+    }
+  });
+
+  it('keeps a card with its hint inside the screen, with Next card in reach', async () => {
+    const page = hintPage;
+    await setUp(page, combination);
+    await expectNoHorizontalScroll(page);
+    await expectNoClippedText(page, 'article');
+    await expectNextCardInReach(page);
+    await screenshot(page, `small-hint-${name}`);
+    await expectAccessible(page, `card with hint (${name})`);
+  });
+
+  it('keeps a choice card inside the screen, with Next card in reach', async () => {
+    const page = choicePage;
+    await page.bringToFront();
+    await setUp(page, combination);
+    await expectNoHorizontalScroll(page);
+    await expectNoClippedText(page, 'article');
+    await expectNextCardInReach(page);
+    await screenshot(page, `small-choice-${name}`);
+    await expectAccessible(page, `choice card (${name})`);
+    await hintPage.bringToFront();
+  });
+});
+
+it('talks only to its own origin throughout', () => {
+  expectOnlyOwnOrigin(phone);
+});
