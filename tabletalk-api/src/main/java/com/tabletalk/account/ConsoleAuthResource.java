@@ -63,7 +63,7 @@ public class ConsoleAuthResource {
             @Context SecurityContext security) {
         sessions.end(token);
         return Response.noContent()
-                .cookie(SessionCookies.clear(SessionCookies.overTls(headers, security)))
+                .cookie(SessionCookies.clear(SessionCookies.overTls(headers, security, trustedProxyHops)))
                 .build();
     }
 

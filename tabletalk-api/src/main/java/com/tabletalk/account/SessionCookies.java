@@ -1,8 +1,10 @@
 package com.tabletalk.account;
 
+import com.tabletalk.common.ForwardedHeader;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 
 /**
  * The console's session cookie: script cannot read it, other sites never make the browser send it, it travels
@@ -25,11 +27,12 @@ public final class SessionCookies {
     }
 
     /**
-     * Whether the browser reached us over TLS: the same test as the HSTS header's (the platform's proxy ends TLS
-     * and says so in X-Forwarded-Proto), or a TLS connector of our own.
+     * Whether the browser reached us over TLS: the same test as the HSTS header's (our own proxy ends TLS and says
+     * so in its X-Forwarded-Proto line), or a TLS connector of our own.
      */
-    public static boolean overTls(HttpHeaders headers, SecurityContext security) {
-        return "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto")) || security.isSecure();
+    public static boolean overTls(HttpHeaders headers, SecurityContext security, int trustedProxyHops) {
+        List<String> protoLines = headers.getRequestHeader("X-Forwarded-Proto");
+        return ForwardedHeader.saysHttps(protoLines, trustedProxyHops) || security.isSecure();
     }
 
     private static NewCookie build(String value, int maxAge, boolean secure) {

@@ -11,10 +11,12 @@ public class SignedInResponses {
 
     private final ConsoleSessions sessions;
     private final AccountDao accounts;
+    private final int trustedProxyHops;
 
-    public SignedInResponses(ConsoleSessions sessions, AccountDao accounts) {
+    public SignedInResponses(ConsoleSessions sessions, AccountDao accounts, int trustedProxyHops) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.trustedProxyHops = trustedProxyHops;
     }
 
     /** The user with the restaurants they may open. */
@@ -26,7 +28,9 @@ public class SignedInResponses {
     Response of(AccountService.SignedIn signedIn, HttpHeaders headers, SecurityContext security) {
         return Response.ok(new UserResponse(view(signedIn.user())))
                 .cookie(SessionCookies.issue(
-                        signedIn.token(), sessions.absoluteSeconds(), SessionCookies.overTls(headers, security)))
+                        signedIn.token(),
+                        sessions.absoluteSeconds(),
+                        SessionCookies.overTls(headers, security, trustedProxyHops)))
                 .build();
     }
 }

@@ -246,9 +246,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 config.getAccount(),
                 links,
                 rateLimiter);
-        SignedInResponses signedIn = new SignedInResponses(consoleSessions, jdbi.onDemand(AccountDao.class));
-        ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
         int proxyHops = config.getRateLimits().trustedProxyHops();
+        SignedInResponses signedIn = new SignedInResponses(consoleSessions, jdbi.onDemand(AccountDao.class), proxyHops);
+        ConsoleAuth.register(jersey, consoleSessions, frontendOrigin, envelope);
         jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
         jersey.register(new InviteResource(accounts, signedIn));
         jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));

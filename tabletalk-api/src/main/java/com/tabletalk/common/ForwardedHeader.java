@@ -14,6 +14,13 @@ public final class ForwardedHeader {
 
     private ForwardedHeader() {}
 
+    /** Whether our own proxies say the client reached them over TLS ({@code X-Forwarded-Proto: https}). */
+    public static boolean saysHttps(Iterable<String> forwardedProtoLines, int trustedProxyHops) {
+        return trustedEntry(forwardedProtoLines, trustedProxyHops)
+                .map("https"::equalsIgnoreCase)
+                .orElse(false);
+    }
+
     /**
      * The entry {@code trustedProxyHops} places from the right, or the leftmost when there are fewer entries; empty
      * when no proxy is trusted or the header is absent.

@@ -38,9 +38,7 @@ public class SecurityHeadersFilter implements Filter {
 
     /** The headers for an answer to a request with these {@code X-Forwarded-Proto} lines. */
     public Map<String, String> headersFor(Iterable<String> forwardedProtoLines) {
-        boolean overTls = ForwardedHeader.trustedEntry(forwardedProtoLines, trustedProxyHops)
-                .map("https"::equalsIgnoreCase)
-                .orElse(false);
+        boolean overTls = ForwardedHeader.saysHttps(forwardedProtoLines, trustedProxyHops);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");

@@ -72,6 +72,25 @@ class SignInIT {
     }
 
     @Test
+    void onlyTheProxysOwnProtoLineDecidesWhetherTheCookieIsSecure() {
+        ConsoleClient admin = fixtures.user(Role.ADMIN);
+        ApiClient api = fixtures.signedOut().api();
+
+        // The client wrote "https"; the proxy appended its own line saying the request came over plain HTTP.
+        ApiClient.Reply reply = api.send(
+                HttpRequest.newBuilder(api.uri("/console/sign-in"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Proto", "http")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                ApiClient.json(Map.of("email", admin.email(), "password", admin.password())))),
+                Map.of("Origin", TestApp.FRONTEND));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Set-Cookie")).doesNotContain("Secure");
+    }
+
+    @Test
     void meAnswersWhoIsSignedIn() {
         ConsoleClient admin = fixtures.admin();
 
