@@ -62,14 +62,14 @@ export function useConsoleAction() {
   const [error, setError] = useState<unknown>(null);
 
   const run = useCallback(
-    async <T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+    async <T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> => {
       setPending(true);
       setError(null);
       try {
         return { ok: true, value: await action() };
       } catch (cause) {
         if (!redirect(cause)) setError(cause);
-        return { ok: false };
+        return { ok: false, error: cause };
       } finally {
         setPending(false);
       }

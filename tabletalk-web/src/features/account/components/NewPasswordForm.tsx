@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/console/Field';
 import { ProblemNotice } from '@/components/console/Notices';
+import { useConsoleAction } from '@/lib/console/hooks';
 
 export const minimumPasswordLength = 12;
 
@@ -27,8 +28,7 @@ export function NewPasswordForm({ email, submitLabel, onSubmit }: NewPasswordFor
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, pending, error } = useConsoleAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,14 +37,7 @@ export function NewPasswordForm({ email, submitLabel, onSubmit }: NewPasswordFor
       return;
     }
     setMismatch(false);
-    setPending(true);
-    setError(null);
-    try {
-      await onSubmit(password);
-    } catch (cause) {
-      setError(cause);
-      setPending(false);
-    }
+    await run(() => onSubmit(password));
   }
 
   return (

@@ -4,28 +4,19 @@ import { Button } from '@/components/ui/Button';
 import { ConsolePage } from '@/components/console/ConsolePage';
 import { Field } from '@/components/console/Field';
 import { ProblemNotice, StatusLine } from '@/components/console/Notices';
+import { useConsoleAction } from '@/lib/console/hooks';
 import { consolePaths } from '@/lib/console/paths';
 import { completePasswordReset, requestPasswordReset } from '../api/account-api';
 import { NewPasswordForm } from './NewPasswordForm';
 
 export function PasswordResetRequestPage() {
   const [email, setEmail] = useState('');
-  const [pending, setPending] = useState(false);
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, pending, error } = useConsoleAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await requestPasswordReset(email.trim());
-      setSent(true);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setPending(false);
-    }
+    if ((await run(() => requestPasswordReset(email.trim()))).ok) setSent(true);
   }
 
   return (

@@ -4,7 +4,8 @@ import { Button } from '@/components/ui/Button';
 import { ConsolePage } from '@/components/console/ConsolePage';
 import { Field } from '@/components/console/Field';
 import { ProblemNotice } from '@/components/console/Notices';
-import { ApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
+import { useConsoleAction } from '@/lib/console/hooks';
 import { consolePaths } from '@/lib/console/paths';
 import { signIn } from '../api/account-api';
 
@@ -13,21 +14,16 @@ export function SignInPage({ next }: { next: string }) {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, pending, error } = useConsoleAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
+    const result = await run(() => signIn(email.trim(), password));
+    if (result.ok) {
       navigate(next, { replace: true });
-    } catch (cause) {
-      setError(cause);
+    } else if (isApiError(result.error, 'invalid_credentials')) {
       // A wrong password is typed again; the email usually stays right.
-      if (cause instanceof ApiError && cause.code === 'invalid_credentials') setPassword('');
-      setPending(false);
+      setPassword('');
     }
   }
 
