@@ -30,7 +30,9 @@ describe('sign-in', { timeout: 20_000 }, () => {
     });
     const { user, path } = renderApp('/console/restaurants');
     // Not signed in yet: the 401 leads to sign-in, and back after it.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the console' })).toHaveFocus();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Sign in to the console' })).toHaveFocus(),
+    );
     await signIn(user, 'correct horse battery staple');
     expect(await screen.findByRole('link', { name: 'Luigi’s' })).toBeInTheDocument();
     expect(path()).toBe('/console/restaurants');

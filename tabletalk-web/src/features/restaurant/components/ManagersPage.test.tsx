@@ -34,7 +34,7 @@ describe('managers page', { timeout: 20_000 }, () => {
   it('lists the managers and invites one, showing the link to copy when email is not configured', async () => {
     const { requests } = managersService({ emailed: false });
     const { user } = renderApp('/console/restaurants/luigis/managers');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Managers' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Managers' })).toHaveFocus());
     expect(await screen.findByText('maria@example.com')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Their email' }), 'giorgio@example.com');
     await user.click(screen.getByRole('button', { name: 'Invite' }));

@@ -52,12 +52,14 @@ describe('tables page', { timeout: 20_000 }, () => {
   it('adds N tables at once and says so', async () => {
     const { requests } = tablesService([]);
     const { user } = renderApp('/console/restaurants/luigis');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tables' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Tables' })).toHaveFocus());
     expect(await screen.findByText(/No tables yet/)).toBeInTheDocument();
     await user.type(screen.getByRole('spinbutton', { name: 'Number of tables to add' }), '12');
     await user.click(screen.getByRole('button', { name: 'Add tables' }));
     expect(await screen.findByRole('heading', { level: 2, name: '12 tables' })).toBeInTheDocument();
-    expect(screen.getAllByRole('status').some((status) => status.textContent === 'Added 12 tables.')).toBe(true);
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((status) => status.textContent === 'Added 12 tables.')).toBe(true),
+    );
     expect(requests.find((request) => request.method === 'POST')?.body).toEqual({ count: 12 });
     expect(screen.getByRole('link', { name: 'https://tabletalk.example/r/luigis/t/7' })).toBeInTheDocument();
   });
