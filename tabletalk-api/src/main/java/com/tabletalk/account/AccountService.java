@@ -153,22 +153,13 @@ public class AccountService {
 
     /** Sets the invited person's password, grants what the invite grants and signs them in; works once. */
     public SignedIn acceptInvite(String token, String password) {
-        AccountDao.PendingToken invite = pendingInvite(token);
-        PasswordRules.check(password, invite.email());
-        String hash = passwords.hash(password);
-        long userId = jdbi.inTransaction(handle -> {
-            AccountDao dao = handle.attach(AccountDao.class);
-            AccountDao.UsedToken used =
-                    dao.use(Tokens.hash(token), "INVITE").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
+        return redeem(token, "INVITE", password, "invite.accepted", (dao, used, hash) -> {
             long id = dao.upsertWithPassword(used.email(), used.role(), hash);
             if (used.restaurantId() != null) {
                 dao.addMembership(id, used.restaurantId());
             }
-            dao.useAllResets(id);
-            handle.attach(ConsoleSessionDao.class).revokeAll(id);
             return id;
         });
-        return signInAfter(userId, "invite.accepted");
     }
 
     /**
@@ -206,19 +197,36 @@ public class AccountService {
 
     /** Sets a new password from a reset link, ends every sign-in of the user and signs this browser in. */
     public SignedIn completeReset(String token, String password) {
-        AccountDao.PendingToken reset = pendingReset(token);
-        PasswordRules.check(password, reset.email());
+        return redeem(token, "RESET", password, "password.reset", (dao, used, hash) -> {
+            dao.setPassword(used.userId(), hash);
+            return used.userId();
+        });
+    }
+
+    /** What redeeming a one-time link does to the account, inside the transaction that uses the link up. */
+    private interface Redemption {
+        long apply(AccountDao dao, AccountDao.UsedToken used, String passwordHash);
+    }
+
+    /**
+     * Uses a one-time link up and sets a password with it, all or nothing: the rules are checked and the password
+     * hashed first; then the link is spent, {@code redemption} applied, every reset link of the user spent and every
+     * sign-in ended; then this browser is signed in.
+     */
+    private SignedIn redeem(String token, String purpose, String password, String action, Redemption redemption) {
+        AccountDao.PendingToken pending = pending(token, purpose);
+        PasswordRules.check(password, pending.email());
         String hash = passwords.hash(password);
         long userId = jdbi.inTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
             AccountDao.UsedToken used =
-                    dao.use(Tokens.hash(token), "RESET").orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
-            dao.setPassword(used.userId(), hash);
-            dao.useAllResets(used.userId());
-            handle.attach(ConsoleSessionDao.class).revokeAll(used.userId());
-            return used.userId();
+                    dao.use(Tokens.hash(token), purpose).orElseThrow(() -> ApiException.notFound(LINK_NOT_VALID));
+            long id = redemption.apply(dao, used, hash);
+            dao.useAllResets(id);
+            handle.attach(ConsoleSessionDao.class).revokeAll(id);
+            return id;
         });
-        return signInAfter(userId, "password.reset");
+        return signInAfter(userId, action);
     }
 
     private SignedIn signInAfter(long userId, String action) {
