@@ -30,6 +30,7 @@ import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.JettyErrorHandler;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
+import com.tabletalk.event.EventWriter;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
@@ -146,6 +147,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         AnalyticsRecorder analytics =
                 new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
         environment.lifecycle().manage(analytics);
+        EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
+        environment.lifecycle().manage(eventLog);
         SessionService sessions = new SessionService(
                 jdbi.onDemand(SessionDao.class),
                 questions,
