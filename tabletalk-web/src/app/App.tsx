@@ -15,7 +15,8 @@ const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
- * the chosen context; the session id once the session exists. (Declarative routes: the data router
+ * how long the two have been together (or the kind of questions they chose); the session id once the
+ * session exists. (Declarative routes: the data router
  * would add ~16 KB gzipped to the first download for features this app does not use.)
  */
 export function AppRoutes() {
@@ -24,11 +25,13 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<HomeRoute />} />
         <Route path="/t/:tableToken" element={<TableRoute step="welcome" />} />
-        <Route path="/t/:tableToken/choose" element={<TableRoute step="context" />} />
-        <Route path="/t/:tableToken/:context" element={<TableRoute step="mode" />} />
+        <Route path="/t/:tableToken/choose" element={<TableRoute step="relationship" />} />
+        <Route path="/t/:tableToken/choose/questions" element={<TableRoute step="context" />} />
+        <Route path="/t/:tableToken/:choice" element={<TableRoute step="mode" />} />
         <Route path="/r/:slug/t/:label" element={<RestaurantTableRoute step="welcome" />} />
-        <Route path="/r/:slug/t/:label/choose" element={<RestaurantTableRoute step="context" />} />
-        <Route path="/r/:slug/t/:label/:context" element={<RestaurantTableRoute step="mode" />} />
+        <Route path="/r/:slug/t/:label/choose" element={<RestaurantTableRoute step="relationship" />} />
+        <Route path="/r/:slug/t/:label/choose/questions" element={<RestaurantTableRoute step="context" />} />
+        <Route path="/r/:slug/t/:label/:choice" element={<RestaurantTableRoute step="mode" />} />
         <Route path="/s/:sessionId" element={<SessionRoute />} />
         <Route path="/s/:sessionId/join" element={<JoinRoute />} />
         <Route

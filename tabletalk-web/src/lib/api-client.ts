@@ -44,8 +44,33 @@ export function isApiError(error: unknown, ...codes: ApiFailureCode[]): error is
   return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
 }
 
+/** For answers whose body does not matter (204, or an acknowledgement nothing reads). */
+export const ignoreBody = (): ParseResult<undefined> => ({ ok: true, value: undefined });
+
+/** Failures worth one more try a little later: no answer, too many requests, or the service having a moment. */
+export function isRetryable(error: unknown): boolean {
+  return isApiError(error, 'unreachable', 'rate_limited', 'internal', 'unavailable');
+}
+
+/**
+ * Sends something the diner should never wait for or hear about (feedback, a step logged): one quiet retry
+ * after a pause when the failure may pass, then it gives up. Resolves true when it got through; never rejects.
+ */
+export async function sendQuietly(send: () => Promise<unknown>, retryDelayMs = 4000): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (attempt >= 2 || !isRetryable(error)) return false;
+      const retryAfterMs = error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(retryDelayMs, retryAfterMs), 60_000)));
+    }
+  }
+}
+
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Participant token, sent as `Authorization: Bearer`. */
   token?: string | undefined;

@@ -1,5 +1,8 @@
 // The app's URLs, and what counts as a valid table code or session id in them.
-import type { ContextId } from './messages';
+import type { ContextId, RelationshipLength } from './messages';
+
+/** What the diner answered on the first step: how long they have been together, or a kind of questions. */
+export type TableChoice = ContextId | RelationshipLength;
 
 const tableTokenPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,12 +19,15 @@ export const paths = {
   home: () => '/',
   table: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}`,
   chooseContext: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}/choose`,
-  chooseMode: (tableToken: string, context: ContextId) => `/t/${encodeURIComponent(tableToken)}/${context}`,
+  chooseQuestions: (tableToken: string) => `/t/${encodeURIComponent(tableToken)}/choose/questions`,
+  chooseMode: (tableToken: string, choice: TableChoice) => `/t/${encodeURIComponent(tableToken)}/${choice}`,
   restaurantTable: (slug: string, label: string) => `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}`,
   restaurantTableChoose: (slug: string, label: string) =>
     `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/choose`,
-  restaurantTableMode: (slug: string, label: string, context: ContextId) =>
-    `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/${context}`,
+  restaurantTableChooseQuestions: (slug: string, label: string) =>
+    `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/choose/questions`,
+  restaurantTableMode: (slug: string, label: string, choice: TableChoice) =>
+    `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/${choice}`,
   session: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}`,
   join: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}/join`,
 };

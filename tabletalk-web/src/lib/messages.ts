@@ -19,6 +19,7 @@ import {
   record,
   safeParse,
   string,
+  withDefault,
 } from './parse';
 
 export type { ParseResult } from './parse';
@@ -28,6 +29,20 @@ export type ContextId = (typeof contextIds)[number];
 
 export const modes = ['single', 'dual'] as const;
 export type Mode = (typeof modes)[number];
+
+/** "How long have you been together?", as the service names the answers (it maps each to a context). */
+export const relationshipLengths = [
+  'under_6_months',
+  '6_months_to_2_years',
+  '2_to_10_years',
+  'over_10_years',
+  'friends_or_family',
+] as const;
+export type RelationshipLength = (typeof relationshipLengths)[number];
+
+export function isRelationshipLength(value: string): value is RelationshipLength {
+  return (relationshipLengths as readonly string[]).includes(value);
+}
 
 export function isContextId(value: string): value is ContextId {
   return (contextIds as readonly string[]).includes(value);
@@ -94,6 +109,8 @@ export const sessionStateParser = object({
   // Present only for sessions started from a restaurant's registered table.
   restaurant: optional(object({ slug: nonEmptyString, name: nonEmptyString })),
   table: optional(object({ label: nonEmptyString })),
+  // After how many cards this phone asks whether the diners would recommend Table-Talk; 0 (or absent) = never.
+  recommendAfterCards: withDefault(count, 0),
 });
 export type SessionState = Parsed<typeof sessionStateParser>;
 

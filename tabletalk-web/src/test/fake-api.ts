@@ -20,19 +20,29 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/** A batch of logged steps, sent by fetch or by sendBeacon. */
+export interface SentEvents {
+  via: 'fetch' | 'beacon';
+  body: unknown;
+}
+
 /**
  * Replaces fetch with a table of routes ("POST /api/sessions" → handler). Unmatched requests fail
- * the test loudly. Returns the requests seen, in order.
+ * the test loudly. Returns the requests seen, in order. Logged steps (`POST /api/events`, by fetch or
+ * sendBeacon) are accepted unless a route says otherwise, and kept apart in `events`.
  */
 export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
   const requests: RecordedRequest[] = [];
+  const events: SentEvents[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(input instanceof Request ? input.url : input.toString(), window.location.href);
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    requests.push({ method, path: url.pathname, authorization: headers.get('Authorization'), body });
-    const route = routes[`${method} ${url.pathname}`];
+    const key = `${method} ${url.pathname}`;
+    if (key === 'POST /api/events') events.push({ via: 'fetch', body });
+    else requests.push({ method, path: url.pathname, authorization: headers.get('Authorization'), body });
+    const route = routes[key] ?? (key === 'POST /api/events' ? acceptEvents : undefined);
     if (!route) throw new Error(`unexpected request ${method} ${url.pathname}`);
     const response = typeof route === 'function' ? await route({ method, url, headers, body }) : route;
     return new Response(response.body === undefined ? null : JSON.stringify(response.body), {
@@ -41,8 +51,21 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     });
   });
   vi.stubGlobal('fetch', fetchMock);
-  return { requests, fetchMock };
+  const sendBeacon = vi.fn((url: string | URL, data?: BodyInit | null) => {
+    if (new URL(url.toString(), window.location.href).pathname !== '/api/events' || typeof data !== 'string') {
+      throw new Error(`unexpected beacon to ${url.toString()}`);
+    }
+    events.push({ via: 'beacon', body: JSON.parse(data) });
+    return true;
+  });
+  Object.defineProperty(navigator, 'sendBeacon', { value: sendBeacon, configurable: true, writable: true });
+  return { requests, events, fetchMock, sendBeacon };
 }
+
+const acceptEvents: Handler = ({ body }) => {
+  const sent = typeof body === 'object' && body !== null && 'events' in body ? body.events : [];
+  return { status: 202, body: { accepted: Array.isArray(sent) ? sent.length : 0 } };
+};
 
 export function apiError(status: number, error: string, extra: Record<string, unknown> = {}): FakeResponse {
   return { status, body: { error, message: `Test says ${error}.`, ...extra } };

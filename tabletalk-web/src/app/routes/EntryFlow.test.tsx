@@ -22,6 +22,8 @@ const contexts = [
   },
 ];
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 describe('entry flow', () => {
   it('welcomes the table in one line and leads to the context choice', async () => {
     const { user, path } = renderApp('/t/t7');
@@ -33,7 +35,7 @@ describe('entry flow', () => {
 
   it('lists the contexts from the server, each leading to the mode step', async () => {
     fakeApi({ 'GET /api/contexts': { status: 200, body: contexts } });
-    const { user, path } = renderApp('/t/t7/choose');
+    const { user, path } = renderApp('/t/t7/choose/questions');
     expect(screen.getByRole('heading', { level: 1, name: 'Who’s at the table?' })).toBeInTheDocument();
     const mature = await screen.findByRole('link', { name: /Mature/ });
     expect(mature).toHaveTextContent('Deep, reflective questions for long-term partners.');
@@ -48,7 +50,7 @@ describe('entry flow', () => {
     fakeApi({
       'GET /api/contexts': () => (serverUp ? { status: 200, body: contexts } : { status: 503 }),
     });
-    const { user } = renderApp('/t/t7/choose');
+    const { user } = renderApp('/t/t7/choose/questions');
     expect(await screen.findByRole('heading', { name: 'We can’t reach Table-Talk' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(/Trying again in \d+ s/);
     serverUp = true;
@@ -75,7 +77,7 @@ describe('entry flow', () => {
       method: 'POST',
       path: '/api/sessions',
       authorization: null,
-      body: { tableToken: 't7', context: 'established', mode: 'dual' },
+      body: { tableToken: 't7', context: 'established', mode: 'dual', visit: expect.stringMatching(uuid) },
     });
     expect(loadParticipant(sessionId)).toMatchObject({ id: 'A', token: 'tok-a', tableToken: 't7' });
   });
@@ -105,7 +107,7 @@ describe('entry flow', () => {
     expect(screen.getByRole('button', { name: /Two phones/ })).toBeEnabled();
   });
 
-  it('sends an unknown context in the URL back to the context choice', () => {
+  it('sends an unknown choice in the URL back to the first question', () => {
     fakeApi({ 'GET /api/contexts': { status: 200, body: contexts } });
     const { path } = renderApp('/t/t7/romantic');
     expect(path()).toBe('/t/t7/choose');

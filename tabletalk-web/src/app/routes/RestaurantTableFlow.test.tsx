@@ -65,19 +65,19 @@ describe('a restaurant’s table', () => {
     });
     vi.stubGlobal('WebSocket', FakeWebSocket);
     const { user, path } = renderApp('/r/luigis/t/7/exploring');
-    expect(screen.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/r/luigis/t/7/choose');
+    expect(screen.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/r/luigis/t/7/choose/questions');
     await user.click(screen.getByRole('button', { name: /One phone/ }));
     await waitFor(() => expect(path()).toBe(`/s/${sessionId}`));
     expect(requests[0]).toEqual({
       method: 'POST',
       path: '/api/sessions',
       authorization: null,
-      body: { restaurant: 'luigis', table: '7', context: 'exploring', mode: 'single' },
+      body: { restaurant: 'luigis', table: '7', context: 'exploring', mode: 'single', visit: expect.any(String) },
     });
     expect(loadParticipant(sessionId)).toMatchObject({ id: 'A', token: 'tok-a' });
   });
 
-  it('sends an unknown context back to the context choice', () => {
+  it('sends an unknown choice back to the first question', () => {
     fakeApi({ 'GET /api/contexts': { status: 200, body: [] } });
     const { path } = renderApp('/r/luigis/t/7/romantic');
     expect(path()).toBe('/r/luigis/t/7/choose');

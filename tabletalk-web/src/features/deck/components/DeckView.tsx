@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import type { CommandIntent, CommandType, SessionState } from '@/lib/messages';
+import { useRecommendPrompt } from '../hooks/useRecommendPrompt';
 import { useSwipeLeft } from '../hooks/useSwipe';
+import { CardRating } from './CardRating';
 import { ChoiceOptions } from './ChoiceOptions';
 import { Progress } from './Progress';
 import { QuestionCard } from './QuestionCard';
+import { RecommendCard } from './RecommendCard';
 
 export interface DeckViewProps {
   state: SessionState;
@@ -45,11 +48,14 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   const mine = state.participants.find((participant) => participant.id === me);
   // What this phone picked, until the answers are shown; keyed by card so it resets when the card moves.
   const [localChoice, setLocalChoice] = useState<{ position: number; optionId: string } | null>(null);
+  const recommend = useRecommendPrompt(state, me);
   const swipe = useSwipeLeft(() => {
     if (pending === null) onCommand({ type: 'next' });
-  }, !dual);
+  }, !dual && !recommend.show);
 
   if (!card) return null;
+  // Asked on this phone only, before the next question; the deck itself carries on for the other phone.
+  if (recommend.show) return <RecommendCard onAnswer={recommend.answer} />;
   const busy = pending !== null;
   const answers = hasAnswers(state) ? (state.answers ?? null) : null;
   const myChoice = localChoice?.position === state.position ? localChoice.optionId : null;
@@ -86,6 +92,12 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
           />
         ) : null}
       </QuestionCard>
+      <CardRating
+        key={`rating-${state.position}-${card.questionId}`}
+        sessionId={state.id}
+        me={me}
+        questionId={card.questionId}
+      />
 
       {statusLine ? <p className="text-center text-base font-semibold">{statusLine}</p> : null}
 

@@ -1,5 +1,12 @@
 import { apiRequest } from '@/lib/api-client';
-import { type ContextId, type JoinedSession, type Mode, parseContextList, parseJoinedSession } from '@/lib/messages';
+import {
+  type ContextId,
+  type JoinedSession,
+  type Mode,
+  parseContextList,
+  parseJoinedSession,
+  type RelationshipLength,
+} from '@/lib/messages';
 import { nonEmptyString, object, type Parsed, safeParse } from '@/lib/parse';
 
 export async function fetchContexts(signal?: AbortSignal) {
@@ -10,7 +17,14 @@ export async function fetchContexts(signal?: AbortSignal) {
 /** A walk-in table's code, or a table registered by a restaurant. */
 export type TableRef = { tableToken: string } | { restaurant: string; table: string };
 
-export async function createSession(request: TableRef & { context: ContextId; mode: Mode }): Promise<JoinedSession> {
+/**
+ * Either the kind of questions or how long the two have been together (the service picks the kind from it);
+ * `visit` names the tab's visit that started the session.
+ */
+export type NewSession = TableRef &
+  ({ context: ContextId } | { relationshipLength: RelationshipLength }) & { mode: Mode; visit?: string };
+
+export async function createSession(request: NewSession): Promise<JoinedSession> {
   const response = await apiRequest('/sessions', { method: 'POST', body: request, parse: parseJoinedSession });
   return response.data;
 }

@@ -3,12 +3,16 @@ import { ButtonLink } from '@/components/ui/Button';
 import { Loading } from '@/components/ui/Loading';
 import { RetryPanel } from '@/components/ui/RetryPanel';
 import { Screen } from '@/components/ui/Screen';
+import { trackEvent } from '@/lib/events';
 import { unreachableTitle } from '@/lib/failure-copy';
 import type { TableRef } from '../api/entry-api';
 import { useContexts } from '../hooks/useContexts';
+import { useTableVisit } from '../hooks/useTableVisit';
 import { tableSteps } from '../table-steps';
 
+/** The kind of questions, chosen by the diners themselves instead of answering how long they have been together. */
 export function ContextStep({ table }: { table: TableRef }) {
+  useTableVisit(table);
   const { state, retry } = useContexts();
   const steps = tableSteps(table);
 
@@ -31,6 +35,7 @@ export function ContextStep({ table }: { table: TableRef }) {
             <li key={context.id}>
               <Link
                 to={steps.chooseMode(context.id)}
+                onClick={() => trackEvent({ type: 'context_chosen', context: context.id })}
                 className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 hover:border-accent"
               >
                 <span className="text-xl font-semibold">{context.name}</span>
@@ -42,7 +47,7 @@ export function ContextStep({ table }: { table: TableRef }) {
         </ul>
       )}
       <div className="mt-auto">
-        <ButtonLink to={steps.welcome} variant="quiet">
+        <ButtonLink to={steps.chooseLength} variant="quiet">
           Back
         </ButtonLink>
       </div>

@@ -4,6 +4,7 @@ import { RetryPanel } from '@/components/ui/RetryPanel';
 import { Screen } from '@/components/ui/Screen';
 import { paths } from '@/lib/links';
 import { useRegisteredTable } from '../hooks/useRegisteredTable';
+import { useTableVisit } from '../hooks/useTableVisit';
 import { TableCodeForm } from './TableCodeForm';
 
 /** A walk-in table code made from the link, so the diner can still play when the restaurant's table is unknown. */
@@ -32,6 +33,8 @@ export function UnknownRestaurantTable({ slug, label, inactive }: { slug: string
 
 export function RestaurantWelcomeStep({ slug, label }: { slug: string; label: string }) {
   const { state, retry } = useRegisteredTable(slug, label);
+  // The visit starts once the table is known: an unknown one has nothing to log against.
+  useTableVisit(state.status === 'ready' ? { restaurant: slug, table: label } : null, { welcome: true });
 
   switch (state.status) {
     case 'loading':

@@ -1,8 +1,10 @@
 import { ButtonLink } from '@/components/ui/Button';
 import { Screen } from '@/components/ui/Screen';
 import { paths } from '@/lib/links';
+import { useTableVisit } from '../hooks/useTableVisit';
 
 export function WelcomeStep({ tableToken }: { tableToken: string }) {
+  useTableVisit({ tableToken }, { welcome: true });
   return (
     <Screen title="Welcome to Table-Talk">
       <p className="text-xl">
