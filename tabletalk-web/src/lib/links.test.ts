@@ -54,6 +54,8 @@ describe('paths', () => {
     expect(paths.table('t7')).toBe('/t/t7');
     expect(paths.chooseContext('t7')).toBe('/t/t7/choose');
     expect(paths.chooseMode('t7', 'mature')).toBe('/t/t7/mature');
+    expect(paths.chooseQuestions('t7')).toBe('/t/t7/choose/questions');
+    expect(paths.chooseMode('t7', '6_months_to_2_years')).toBe('/t/t7/6_months_to_2_years');
     expect(paths.join('abc')).toBe('/s/abc/join');
   });
 });
@@ -81,5 +83,6 @@ describe('restaurant table links', () => {
     expect(paths.restaurantTable('luigis', '7')).toBe('/r/luigis/t/7');
     expect(paths.restaurantTableChoose('luigis', 'Patio 3')).toBe('/r/luigis/t/Patio%203/choose');
     expect(paths.restaurantTableMode('luigis', '7', 'mature')).toBe('/r/luigis/t/7/mature');
+    expect(paths.restaurantTableChooseQuestions('luigis', 'Patio 3')).toBe('/r/luigis/t/Patio%203/choose/questions');
   });
 });

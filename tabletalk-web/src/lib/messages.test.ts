@@ -33,6 +33,15 @@ describe('session state parsing', () => {
     expect(hidden.ok && hidden.value.card?.hint).toBeUndefined();
   });
 
+  it('reads after how many cards to ask for a recommendation, absent meaning never', () => {
+    const asked = parseSessionState({ ...aSession(), recommendAfterCards: 5 });
+    expect(asked.ok && asked.value.recommendAfterCards).toBe(5);
+    const older = parseSessionState(without(aSession(), 'recommendAfterCards'));
+    expect(older.ok && older.value.recommendAfterCards).toBe(0);
+    expect(parseSessionState({ ...aSession(), recommendAfterCards: -1 }).ok).toBe(false);
+    expect(parseSessionState({ ...aSession(), recommendAfterCards: '5' }).ok).toBe(false);
+  });
+
   it.each([
     ['a missing version', without(aSession(), 'version')],
     ['a version as text', { ...aSession(), version: '3' }],
