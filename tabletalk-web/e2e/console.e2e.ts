@@ -160,7 +160,7 @@ describe('the restaurant console', () => {
     await expectAccessible(page, 'restaurant table welcome');
 
     await page.getByRole('link', { name: 'Let’s begin' }).click();
-    await page.getByRole('link', { name: /^Exploring/ }).click();
+    await page.getByRole('button', { name: 'Under 6 months' }).click();
     await page.getByRole('button', { name: /One phone/ }).click();
     await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole('article').count()).toBe(1);

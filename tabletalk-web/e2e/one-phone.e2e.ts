@@ -46,6 +46,11 @@ describe('one phone, passed around', () => {
     await expectAccessible(page, 'welcome');
 
     await page.getByRole('link', { name: 'Let’s begin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How long have you been together?' }).waitFor();
+    await screenshot(page, '02-relationship-length');
+    await expectAccessible(page, 'relationship length');
+
+    await page.getByRole('link', { name: 'Choose the kind of questions yourself' }).click();
     await page.getByRole('link', { name: /^Exploring/ }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: /questions$/ }).count()).toBe(3);
     await screenshot(page, '02-context');

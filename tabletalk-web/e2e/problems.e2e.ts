@@ -100,7 +100,7 @@ describe('sessions that cannot be played', () => {
   it('keeps trying with a visible status while the server is unreachable, then carries on', async () => {
     const { page } = phone;
     await page.route('**/api/contexts', (route) => route.abort('connectionrefused'));
-    await page.goto(`/t/${uniqueTable('e2e-offline')}/choose`);
+    await page.goto(`/t/${uniqueTable('e2e-offline')}/choose/questions`);
     await page.getByRole('heading', { level: 1, name: 'We can’t reach Table-Talk' }).waitFor();
     await page.getByText(/Trying again in \d+ s/).waitFor();
     await screenshot(page, '25-unreachable');

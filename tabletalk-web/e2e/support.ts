@@ -121,10 +121,11 @@ export async function cardText(page: Page): Promise<string> {
   return (await page.getByRole('article').getByRole('heading', { level: 2 }).innerText()).trim();
 }
 
-/** Starts a session from the table's link, returning its id. */
+/** Starts a session from the table's link with a chosen kind of questions, returning its id. */
 export async function startSession(page: Page, table: string, context: string, mode: 'One phone' | 'Two phones') {
   await page.goto(`/t/${table}`);
   await page.getByRole('link', { name: 'Let’s begin' }).click();
+  await page.getByRole('link', { name: 'Choose the kind of questions yourself' }).click();
   await page.getByRole('link', { name: new RegExp(`^${context}`) }).click();
   await page.getByRole('button', { name: new RegExp(mode) }).click();
   await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);

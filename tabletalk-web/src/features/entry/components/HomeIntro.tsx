@@ -8,7 +8,7 @@ export function HomeIntro() {
       </p>
       <ol className="flex list-decimal flex-col gap-1 pl-6 text-muted marker:font-semibold marker:text-accent">
         <li>Scan the code on your table.</li>
-        <li>Choose who’s at the table, and one phone or two.</li>
+        <li>Tell us how long you’ve been together, and choose one phone or two.</li>
         <li>Take turns answering. There are no wrong answers.</li>
       </ol>
     </>
