@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import type { CommandIntent, CommandType, SessionState } from '@/lib/messages';
 import { useRecommendPrompt } from '../hooks/useRecommendPrompt';
@@ -49,13 +49,31 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   // What this phone picked, until the answers are shown; keyed by card so it resets when the card moves.
   const [localChoice, setLocalChoice] = useState<{ position: number; optionId: string } | null>(null);
   const recommend = useRecommendPrompt(state, me);
+  const sectionRef = useRef<HTMLElement>(null);
+  const backFromRecommend = useRef(false);
   const swipe = useSwipeLeft(() => {
     if (pending === null) onCommand({ type: 'next' });
   }, !dual && !recommend.show);
 
+  // After the recommend card, focus (and a screen reader) goes to the question that takes its place.
+  useEffect(() => {
+    if (recommend.show || !backFromRecommend.current) return;
+    backFromRecommend.current = false;
+    sectionRef.current?.querySelector<HTMLElement>('#question-text')?.focus({ preventScroll: true });
+  }, [recommend.show]);
+
   if (!card) return null;
   // Asked on this phone only, before the next question; the deck itself carries on for the other phone.
-  if (recommend.show) return <RecommendCard onAnswer={recommend.answer} />;
+  if (recommend.show) {
+    return (
+      <RecommendCard
+        onAnswer={(answer) => {
+          backFromRecommend.current = true;
+          recommend.answer(answer);
+        }}
+      />
+    );
+  }
   const busy = pending !== null;
   const answers = hasAnswers(state) ? (state.answers ?? null) : null;
   const myChoice = localChoice?.position === state.position ? localChoice.optionId : null;
@@ -63,7 +81,7 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   const statusLine = partnerStatusLine(state, me);
 
   return (
-    <section aria-label="Current card" className="flex flex-col gap-5">
+    <section ref={sectionRef} aria-label="Current card" className="flex flex-col gap-5">
       <Progress position={state.position} deckSize={state.deckSize} />
       <p aria-live="polite" className="sr-only">
         {`Card ${state.position + 1}: ${card.text}`}

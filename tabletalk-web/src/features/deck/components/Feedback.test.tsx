@@ -107,6 +107,7 @@ describe('the recommend card', () => {
 
     await userEvent.click(screen.getByRole('button', { name: '9' }));
     expect(screen.getByRole('article', { name: /smile this week/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: /smile this week/ })).toHaveFocus();
     await waitFor(() =>
       expect(requests).toEqual([
         { method: 'PUT', path: recommendPath, authorization: 'Bearer tok-a', body: { score: 9 } },

@@ -37,6 +37,7 @@ export function QuestionCard({
       </p>
       <h2
         id="question-text"
+        tabIndex={-1}
         className="font-serif text-[clamp(1.375rem,0.75rem+4vw,1.75rem)] leading-snug text-balance"
       >
         {card.text}
