@@ -26,17 +26,17 @@ export function RecommendCard({ onAnswer }: { onAnswer: (answer: RecommendAnswer
         tabIndex={-1}
         className="font-serif text-[clamp(1.375rem,0.75rem+4vw,1.75rem)] leading-snug text-balance"
       >
-        How likely are you to recommend Table-Talk to a friend?
+        How likely are you to recommend <span className="whitespace-nowrap">Table-Talk</span> to a friend?
       </h2>
       <div role="group" aria-labelledby={headingId} className="flex flex-col gap-2">
-        <div className="grid grid-cols-11 gap-1 sm:gap-2">
+        <div className="grid grid-cols-11 gap-0.5 min-[400px]:gap-1 sm:gap-2">
           {scores.map((score) => (
             <button
               key={score}
               type="button"
               onClick={() => onAnswer({ score })}
               aria-describedby={score === 0 ? lowId : score === 10 ? highId : undefined}
-              className="flex min-h-12 min-w-0 items-center justify-center rounded-lg border-2 border-line bg-surface text-base font-semibold hover:border-accent sm:text-lg"
+              className="flex min-h-12 min-w-0 items-center justify-center rounded-lg border border-line bg-surface text-sm font-semibold whitespace-nowrap tabular-nums hover:border-accent min-[400px]:border-2 min-[400px]:text-base sm:text-lg"
             >
               {score}
             </button>
