@@ -33,11 +33,12 @@ describe('session state parsing', () => {
     expect(hidden.ok && hidden.value.card?.hint).toBeUndefined();
   });
 
-  it('reads after how many cards to ask for a recommendation, absent meaning never', () => {
+  it('reads after how many cards to ask for a recommendation, and does without it', () => {
     const asked = parseSessionState({ ...aSession(), recommendAfterCards: 5 });
     expect(asked.ok && asked.value.recommendAfterCards).toBe(5);
     const older = parseSessionState(without(aSession(), 'recommendAfterCards'));
-    expect(older.ok && older.value.recommendAfterCards).toBe(0);
+    expect(older).toMatchObject({ ok: true });
+    expect(older.ok && older.value.recommendAfterCards).toBeUndefined();
     expect(parseSessionState({ ...aSession(), recommendAfterCards: -1 }).ok).toBe(false);
     expect(parseSessionState({ ...aSession(), recommendAfterCards: '5' }).ok).toBe(false);
   });

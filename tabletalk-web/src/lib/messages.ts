@@ -19,7 +19,6 @@ import {
   record,
   safeParse,
   string,
-  withDefault,
 } from './parse';
 
 export type { ParseResult } from './parse';
@@ -109,8 +108,8 @@ export const sessionStateParser = object({
   // Present only for sessions started from a restaurant's registered table.
   restaurant: optional(object({ slug: nonEmptyString, name: nonEmptyString })),
   table: optional(object({ label: nonEmptyString })),
-  // After how many cards this phone asks whether the diners would recommend Table-Talk; 0 (or absent) = never.
-  recommendAfterCards: withDefault(count, 0),
+  // After how many cards each phone asks whether the diner would recommend Table-Talk; 0 or absent = never.
+  recommendAfterCards: optional(count),
 });
 export type SessionState = Parsed<typeof sessionStateParser>;
 

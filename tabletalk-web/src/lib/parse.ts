@@ -74,11 +74,6 @@ export function optional<T>(parser: Parser<T>): Parser<T | undefined> {
   return (input, path = '') => (input === undefined ? undefined : parser(input, path));
 }
 
-/** Absent (or undefined) comes out as `fallback`, for a field older servers do not send. */
-export function withDefault<T>(parser: Parser<T>, fallback: T): Parser<T> {
-  return (input, path = '') => (input === undefined ? fallback : parser(input, path));
-}
-
 /** Absent, undefined or null all come out as undefined. */
 export function nullish<T>(parser: Parser<T>): Parser<T | undefined> {
   return (input, path = '') => (input === undefined || input === null ? undefined : parser(input, path));

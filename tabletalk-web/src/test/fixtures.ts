@@ -49,7 +49,7 @@ export function aSession(overrides: Partial<SessionState> = {}): SessionState {
     answers: {},
     createdAt: '2025-01-01T19:00:00Z',
     expiresAt: '2025-01-01T20:00:00Z',
-    // Never asks unless a test says so.
+    // 0: never asks unless a test says so.
     recommendAfterCards: 0,
     ...overrides,
   };

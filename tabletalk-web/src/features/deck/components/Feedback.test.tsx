@@ -82,11 +82,16 @@ describe('liking a question', () => {
 describe('the recommend card', () => {
   const question = 'How likely are you to recommend Table-Talk to a friend?';
 
-  it('is not asked before the restaurant’s card count, nor when it is 0', () => {
+  it('is not asked before the restaurant’s card count, nor when it is 0 or absent', () => {
     fakeApi({});
     const { rerenderWith } = renderDeck(aSession({ position: 4, recommendAfterCards: 5 }));
     expect(screen.queryByRole('heading', { name: question })).not.toBeInTheDocument();
     rerenderWith(aSession({ position: 30, recommendAfterCards: 0 }));
+    expect(screen.queryByRole('heading', { name: question })).not.toBeInTheDocument();
+    // A service that does not send the setting: never.
+    const older = aSession({ position: 30 });
+    Reflect.deleteProperty(older, 'recommendAfterCards');
+    rerenderWith(older);
     expect(screen.queryByRole('heading', { name: question })).not.toBeInTheDocument();
   });
 

@@ -13,7 +13,7 @@ import { putRecommend, type RecommendAnswer } from '../api/feedback-api';
 export function useRecommendPrompt(state: SessionState, me: string) {
   const key = `tabletalk.recommend.${state.id}.${me}`;
   const [answered, setAnswered] = useState(() => readTab(key) !== null);
-  const after = state.recommendAfterCards;
+  const after = state.recommendAfterCards ?? 0;
   const show = !answered && after > 0 && state.position >= after && state.card !== undefined;
 
   const answer = useCallback(
