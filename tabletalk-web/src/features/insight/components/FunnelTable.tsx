@@ -22,7 +22,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelStep[] }) {
               <th scope="col" className={`${headCellClasses} text-right`}>
                 Count
               </th>
-              <th scope="col" className={`${headCellClasses} text-right`}>
+              <th scope="col" className={`${headCellClasses} text-right whitespace-nowrap`}>
                 Drop-off
               </th>
               <th scope="col" className={`${headCellClasses} w-1/3`}>
@@ -39,7 +39,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelStep[] }) {
                   <th scope="row" className={`${cellClasses} font-normal`}>
                     {funnelLabel(step.step)}
                   </th>
-                  <td className={numberCellClasses}>
+                  <td className={`${numberCellClasses} whitespace-nowrap`}>
                     {formatCount(step.count)} <span className="text-muted">{funnelUnit(step.step)}</span>
                   </td>
                   <td className={numberCellClasses}>

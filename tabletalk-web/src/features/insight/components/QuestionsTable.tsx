@@ -40,12 +40,15 @@ function SortHeader({
   sort,
   onSort,
   numeric = true,
+  nowrap = false,
   children,
 }: {
   column: Column;
   sort: { column: Column; direction: Direction };
   onSort: (column: Column) => void;
   numeric?: boolean;
+  /** Short headings stay on one line so a narrow screen squeezes the question's text instead. */
+  nowrap?: boolean;
   children: ReactNode;
 }) {
   const active = sort.column === column;
@@ -53,12 +56,12 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={active ? sort.direction : undefined}
-      className={`${headCellClasses} ${numeric ? 'text-right' : ''}`}
+      className={`${headCellClasses} ${numeric ? 'text-right' : 'min-w-48'} ${nowrap ? 'whitespace-nowrap' : 'min-w-28'}`}
     >
       <button
         type="button"
         onClick={() => onSort(column)}
-        className="inline-flex min-h-12 items-center gap-1 rounded-lg font-semibold text-accent underline-offset-4 hover:underline"
+        className="inline-flex min-h-12 items-center gap-1 rounded-lg text-left font-semibold text-accent underline-offset-4 hover:underline"
       >
         {children}
         <span aria-hidden="true" className="w-3">
@@ -98,10 +101,10 @@ export function QuestionsTable({ questions }: { questions: QuestionFigures[] }) 
                 <SortHeader column="text" sort={sort} onSort={onSort} numeric={false}>
                   Question
                 </SortHeader>
-                <SortHeader column="shown" sort={sort} onSort={onSort}>
+                <SortHeader column="shown" sort={sort} onSort={onSort} nowrap>
                   Shown
                 </SortHeader>
-                <SortHeader column="liked" sort={sort} onSort={onSort}>
+                <SortHeader column="liked" sort={sort} onSort={onSort} nowrap>
                   <span aria-hidden="true">👍</span>
                   <span className="sr-only">Thumbs-up</span> share
                 </SortHeader>

@@ -8,6 +8,7 @@ import { Section } from './Section';
 type Day = Insights['sessionsByDay'][number];
 
 const chartHeight = 220;
+const halfDay = 12 * 60 * 60;
 
 /** The page's own colours (light or dark), for the canvas, which cannot use CSS variables. */
 function themeColours() {
@@ -30,7 +31,11 @@ function chartOptions(UPlot: typeof uPlot, width: number): uPlot.Options {
     tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (_chart, _min, max) => [0, Math.max(4, max)] } },
+    scales: {
+      // Half a day of room at each end, so the first and last bars are whole.
+      x: { time: true, range: (_chart, min, max) => [min - halfDay, max + halfDay] },
+      y: { range: (_chart, _min, max) => [0, Math.max(4, max)] },
+    },
     axes: [axis, { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }],
     series: [
       {},
