@@ -48,7 +48,7 @@ const isShared = (layer: string) => layer === 'lib' || layer === 'components';
 
 /** The restaurant console: its route tree and its own feature folders. */
 function isConsole(path: string): boolean {
-  return /^(app\/console|features\/(console[^/]*|account|restaurant))(\/|$)/.test(path);
+  return /^(app\/console|features\/(console[^/]*|account|restaurant|insight))(\/|$)/.test(path);
 }
 
 describe('module boundaries', () => {
@@ -104,6 +104,7 @@ describe('console boundaries', () => {
     'app/console/',
     'features/account/',
     'features/restaurant/',
+    'features/insight/',
     'lib/console/',
     'components/console/',
   ];
@@ -152,12 +153,25 @@ describe('console boundaries', () => {
   });
 
   it('the console features import no other feature and no app code', () => {
-    const offending = consoleImports(
-      (path) => path.startsWith('features/account/') || path.startsWith('features/restaurant/'),
+    const offending = consoleImports((path) =>
+      ['features/account/', 'features/restaurant/', 'features/insight/'].some((folder) => path.startsWith(folder)),
     ).filter(({ from, target }) => {
       const feature = from.split('/').slice(0, 2).join('/');
       return target.startsWith('app/') || (target.startsWith('features/') && !target.startsWith(`${feature}/`));
     });
+    expect(offending).toEqual([]);
+  });
+
+  it('libraries only the console needs (the chart) are imported by console code alone', () => {
+    const consoleOnlyPackages = ['uplot'];
+    const offending = files
+      .filter(({ path }) => !inConsole(path))
+      .flatMap(({ file, path }) =>
+        [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s+|import\s*\()\s*'([^']+)'/g)]
+          .map(([, spec = '']) => spec)
+          .filter((spec) => consoleOnlyPackages.some((name) => spec === name || spec.startsWith(`${name}/`)))
+          .map((spec) => `${path}: ${spec}`),
+      );
     expect(offending).toEqual([]);
   });
 

@@ -5,10 +5,12 @@ import { MemoryRouter, useLocation } from 'react-router';
 import { AppRoutes } from '@/app/App';
 
 let currentPath = '';
+let currentSearch = '';
 
 function LocationProbe() {
   const location = useLocation();
   currentPath = location.pathname;
+  currentSearch = location.search;
   return null;
 }
 
@@ -26,5 +28,5 @@ export function renderApp(path: string) {
       </MemoryRouter>
     </StrictMode>,
   );
-  return { user, ...utils, path: () => currentPath };
+  return { user, ...utils, path: () => currentPath, search: () => currentSearch };
 }

@@ -4,9 +4,12 @@ import { isAdmin } from '@/features/account/api/account-api';
 import { InvitePage } from '@/features/account/components/InvitePage';
 import { PasswordResetPage, PasswordResetRequestPage } from '@/features/account/components/PasswordResetPages';
 import { SignInPage } from '@/features/account/components/SignInPage';
+import { InsightDashboard } from '@/features/insight/components/InsightDashboard';
+import { PlatformInsightsPage } from '@/features/insight/components/PlatformInsightsPage';
 import { AuditLogPage } from '@/features/restaurant/components/AuditLogPage';
 import { ManagersPage } from '@/features/restaurant/components/ManagersPage';
 import { RestaurantListPage } from '@/features/restaurant/components/RestaurantListPage';
+import { RestaurantSection } from '@/features/restaurant/components/RestaurantSection';
 import { SettingsPage } from '@/features/restaurant/components/SettingsPage';
 import { TablesPage } from '@/features/restaurant/components/TablesPage';
 import { consolePaths, nextAfterSignIn } from '@/lib/console/paths';
@@ -44,11 +47,22 @@ function AuditRoute() {
   return isAdmin(useSignedInUser()) ? <AuditLogPage /> : <ConsoleNotFound />;
 }
 
-function RestaurantRoute({ page }: { page: 'tables' | 'managers' | 'settings' }) {
+function PlatformInsightsRoute() {
+  return isAdmin(useSignedInUser()) ? <PlatformInsightsPage /> : <ConsoleNotFound />;
+}
+
+function RestaurantRoute({ page }: { page: 'tables' | 'insights' | 'managers' | 'settings' }) {
   const { slug = '' } = useParams();
   switch (page) {
     case 'tables':
       return <TablesPage key={slug} slug={slug} />;
+    case 'insights':
+      // The restaurant's page frame (name, tabs) around the dashboard, whose "today" is the restaurant's.
+      return (
+        <RestaurantSection key={slug} slug={slug} title="Insights">
+          {(restaurant) => <InsightDashboard slug={slug} timeZone={restaurant.timeZone} />}
+        </RestaurantSection>
+      );
     case 'managers':
       return <ManagersPage key={slug} slug={slug} />;
     case 'settings':
@@ -70,7 +84,9 @@ export default function ConsoleApp() {
         <Route index element={<StartRoute />} />
         <Route path="restaurants" element={<RestaurantsRoute />} />
         <Route path="audit" element={<AuditRoute />} />
+        <Route path="insights" element={<PlatformInsightsRoute />} />
         <Route path="restaurants/:slug" element={<RestaurantRoute page="tables" />} />
+        <Route path="restaurants/:slug/insights" element={<RestaurantRoute page="insights" />} />
         <Route path="restaurants/:slug/managers" element={<RestaurantRoute page="managers" />} />
         <Route path="restaurants/:slug/settings" element={<RestaurantRoute page="settings" />} />
         <Route path="*" element={<ConsoleNotFound />} />

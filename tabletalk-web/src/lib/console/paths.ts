@@ -9,9 +9,12 @@ export const consolePaths = {
   reset: (token: string) => `/console/reset/${segment(token)}`,
   restaurants: () => '/console/restaurants',
   audit: () => '/console/audit',
+  /** Every restaurant's figures together (admins). */
+  insights: () => '/console/insights',
   tables: (slug: string) => `/console/restaurants/${segment(slug)}`,
   managers: (slug: string) => `/console/restaurants/${segment(slug)}/managers`,
   settings: (slug: string) => `/console/restaurants/${segment(slug)}/settings`,
+  restaurantInsights: (slug: string) => `/console/restaurants/${segment(slug)}/insights`,
 };
 
 /**

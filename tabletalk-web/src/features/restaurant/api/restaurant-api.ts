@@ -15,7 +15,16 @@ import {
   string,
 } from '@/lib/parse';
 
-const restaurantParser = object({ slug: nonEmptyString, name: nonEmptyString, timeZone: string, active: boolean });
+const restaurantParser = object({
+  slug: nonEmptyString,
+  name: nonEmptyString,
+  timeZone: string,
+  active: boolean,
+  /** After how many cards diners are asked whether they'd recommend the restaurant; 0 never, absent the default. */
+  recommendAfterCards: nullish(count),
+  /** The platform's default for the above. */
+  defaultRecommendAfterCards: optional(count),
+});
 export type Restaurant = Parsed<typeof restaurantParser>;
 
 const tableParser = object({ label: nonEmptyString, url: nonEmptyString, active: boolean });
@@ -90,7 +99,7 @@ export async function fetchRestaurant(slug: string, signal?: AbortSignal): Promi
 
 export async function updateRestaurant(
   slug: string,
-  change: { name?: string; timeZone?: string; active?: boolean },
+  change: { name?: string; timeZone?: string; active?: boolean; recommendAfterCards?: number | null },
 ): Promise<Restaurant> {
   const response = await consoleRequest(slugPath(slug), { method: 'PATCH', body: change, parse: restaurantAnswer });
   return response.data.restaurant;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button } from '@/components/ui/Button';
+import { Button, ButtonLink } from '@/components/ui/Button';
 import { ConsolePage } from '@/components/console/ConsolePage';
 import { Field } from '@/components/console/Field';
 import { ProblemNotice, StatusLine } from '@/components/console/Notices';
@@ -127,6 +127,13 @@ export function RestaurantListPage({ admin }: { admin: boolean }) {
   const { state, reload } = useConsoleResource((signal) => listRestaurants(signal), []);
   return (
     <ConsolePage title="Restaurants">
+      {admin ? (
+        <div>
+          <ButtonLink variant="secondary" to={consolePaths.insights()}>
+            Insights across all restaurants
+          </ButtonLink>
+        </div>
+      ) : null}
       {admin ? <CreateRestaurantForm /> : null}
       <section aria-label="All restaurants" className="flex flex-col gap-3">
         <ResourceView state={state} loadingLabel="Loading restaurants…" onRetry={reload}>

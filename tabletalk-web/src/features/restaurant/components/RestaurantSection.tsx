@@ -19,6 +19,11 @@ function RestaurantNav({ slug }: { slug: string }) {
           </NavLink>
         </li>
         <li>
+          <NavLink to={consolePaths.restaurantInsights(slug)} className={tabClasses}>
+            Insights
+          </NavLink>
+        </li>
+        <li>
           <NavLink to={consolePaths.managers(slug)} className={tabClasses}>
             Managers
           </NavLink>

@@ -1,4 +1,4 @@
-import { configure, screen } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '@/test/fake-api';
 import { renderApp } from '@/test/render';
@@ -36,5 +36,50 @@ describe('restaurant settings', { timeout: 20_000 }, () => {
       name: 'Luigi’s Trattoria',
       timeZone: 'Europe/Rome',
     });
+  });
+
+  it('asks diners about recommending after the chosen number of cards, or follows the default', async () => {
+    let restaurant: Record<string, unknown> = {
+      slug: 'luigis',
+      name: 'Luigi’s',
+      timeZone: 'Europe/Rome',
+      active: true,
+      recommendAfterCards: null,
+      defaultRecommendAfterCards: 5,
+    };
+    const { requests } = fakeApi({
+      'GET /api/console/me': {
+        status: 200,
+        body: { user: { email: 'maria@example.com', role: 'MANAGER', restaurants: [] } },
+      },
+      'GET /api/console/restaurants/luigis': () => ({ status: 200, body: { restaurant } }),
+      'PATCH /api/console/restaurants/luigis': ({ body }) => {
+        restaurant = { ...restaurant, ...(typeof body === 'object' && body !== null ? body : {}) };
+        return { status: 200, body: { restaurant } };
+      },
+    });
+    const { user } = renderApp('/console/restaurants/luigis/settings');
+    const cards = await screen.findByRole('textbox', { name: /recommend us after N cards/ });
+    expect(cards).toHaveValue('');
+    expect(cards).toHaveAttribute('placeholder', '5 (default)');
+    expect(cards).toHaveAccessibleDescription(/0 never asks.*platform default \(now 5 cards\)/);
+    const save = screen.getByRole('button', { name: 'Save settings' });
+
+    await user.type(cards, '51');
+    expect(cards).toHaveAccessibleDescription(/from 0 to 50/);
+    expect(save).toBeDisabled();
+
+    await user.clear(cards);
+    await user.type(cards, '8');
+    await user.click(save);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    const patches = () => requests.filter((request) => request.method === 'PATCH').map((request) => request.body);
+    expect(patches()).toEqual([{ name: 'Luigi’s', timeZone: 'Europe/Rome', recommendAfterCards: 8 }]);
+
+    // Emptied: back to the platform's default.
+    await user.clear(cards);
+    await user.click(save);
+    await waitFor(() => expect(patches()).toHaveLength(2));
+    expect(patches()[1]).toEqual({ name: 'Luigi’s', timeZone: 'Europe/Rome', recommendAfterCards: null });
   });
 });
