@@ -90,6 +90,9 @@ public class EventJanitor implements Managed {
         LocalDate cutoff = LocalDate.ofInstant(clock.instant().minus(keep), ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
             handle.execute("SELECT pg_advisory_xact_lock(hashtext('visit_events_ensure_partitions'))");
+            // Detaching locks the whole table: rather than make event writes queue behind a long read (an export),
+            // give up and try again next round.
+            handle.execute("SET LOCAL lock_timeout = '5s'");
             List<String> dropped = new ArrayList<>();
             for (String name : partitions(handle)) {
                 Matcher month = MONTHLY.matcher(name);

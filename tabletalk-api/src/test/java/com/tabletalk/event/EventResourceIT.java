@@ -3,8 +3,10 @@ package com.tabletalk.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tabletalk.app.TableTalkApplication;
 import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
+import com.tabletalk.testing.ProjectFiles;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
@@ -34,8 +36,8 @@ class EventResourceIT {
 
     private static final TestDatabase DB = TestPostgres.freshDatabase();
     private static final DropwizardAppExtension<TableTalkConfiguration> APP = new DropwizardAppExtension<>(
-            com.tabletalk.app.TableTalkApplication.class,
-            com.tabletalk.testing.ProjectFiles.config().toString(),
+            TableTalkApplication.class,
+            ProjectFiles.config().toString(),
             TestApp.withRateLimits(
                     DB,
                     ConfigOverride.config("rateLimits.eventBatchesPerVisitPerHour", "3"),
