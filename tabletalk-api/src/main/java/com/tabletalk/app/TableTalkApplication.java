@@ -30,6 +30,10 @@ import com.tabletalk.common.FrontendLinks;
 import com.tabletalk.common.JettyErrorHandler;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
+import com.tabletalk.event.EventJanitor;
+import com.tabletalk.event.EventPlaceDao;
+import com.tabletalk.event.EventPlaces;
+import com.tabletalk.event.EventResource;
 import com.tabletalk.event.EventWriter;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.ChangeNotifier;
@@ -66,6 +70,7 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -149,6 +154,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         environment.lifecycle().manage(analytics);
         EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
         environment.lifecycle().manage(eventLog);
+        environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
         SessionService sessions = new SessionService(
                 jdbi.onDemand(SessionDao.class),
                 questions,
@@ -235,6 +241,14 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new DinerTableResource(dinerTables));
         jersey.register(new SessionResource(sessions, dinerTables, links, rateLimiter, config.getRateLimits()));
         jersey.register(new QrResource(links));
+        jersey.register(new EventResource(
+                environment.getObjectMapper(),
+                new EventPlaces(jdbi.onDemand(EventPlaceDao.class), Clock.systemUTC(), Duration.ofMinutes(1)),
+                eventLog,
+                rateLimiter,
+                config.getRateLimits(),
+                Clock.systemUTC(),
+                environment.metrics()));
 
         AuditLog audit = new AuditLog(jdbi, environment.getObjectMapper());
         ConsoleSessions consoleSessions =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tabletalk.account.AccountConfig;
 import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.WebConfig;
+import com.tabletalk.event.EventsConfig;
 import com.tabletalk.session.SessionsConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
@@ -42,6 +43,15 @@ public class TableTalkConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private AccountConfig account = new AccountConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EventsConfig events = EventsConfig.defaults();
+
+    public EventsConfig getEvents() {
+        return events;
+    }
 
     public AccountConfig getAccount() {
         return account;

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A bounded queue that one background thread writes out in batches. Producers never wait: {@link #offer} says
  * whether the item fitted. When a batch cannot be written (the database is away), the thread waits before the
  * next one, doubling the wait up to 5 s. What is still queued at shutdown is written before the thread ends.
+ * {@link #flush} also waits for a batch the thread is writing, so that after it everything offered before is in.
  */
 public final class BatchingWriter<T> implements Managed {
 
@@ -22,11 +24,15 @@ public final class BatchingWriter<T> implements Managed {
 
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long FLUSH_WAIT_SECONDS = 10;
 
     private final String threadName;
     private final BlockingQueue<T> queue;
     private final int maxBatch;
     private final Batch<T> batch;
+    /** Offered and not yet through a write attempt: queued, or in the batch the thread is writing. */
+    private final AtomicInteger unsettled = new AtomicInteger();
+
     private volatile boolean running;
     private Thread thread;
 
@@ -38,7 +44,12 @@ public final class BatchingWriter<T> implements Managed {
     }
 
     public boolean offer(T item) {
-        return queue.offer(item);
+        unsettled.incrementAndGet();
+        if (queue.offer(item)) {
+            return true;
+        }
+        unsettled.decrementAndGet();
+        return false;
     }
 
     public int queued() {
@@ -61,11 +72,30 @@ public final class BatchingWriter<T> implements Managed {
         flush();
     }
 
-    /** Writes whatever is queued now, on the calling thread; for shutdown and for tests. */
+    /**
+     * Writes whatever is queued now, on the calling thread, then waits (up to 10 s) for the batch the thread may
+     * be writing; for shutdown and for tests.
+     */
     public void flush() {
         List<T> items = new ArrayList<>(maxBatch);
         while (queue.drainTo(items, maxBatch) > 0) {
-            batch.write(items);
+            writeAndSettle(items);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FLUSH_WAIT_SECONDS);
+        try {
+            while (unsettled.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean writeAndSettle(List<T> items) {
+        try {
+            return batch.write(items);
+        } finally {
+            unsettled.addAndGet(-items.size());
             items.clear();
         }
     }
@@ -81,8 +111,7 @@ public final class BatchingWriter<T> implements Managed {
                 }
                 items.add(first);
                 queue.drainTo(items, maxBatch - 1);
-                boolean written = batch.write(items);
-                items.clear();
+                boolean written = writeAndSettle(items);
                 if (written) {
                     backoff = FIRST_BACKOFF_MILLIS;
                 } else {

@@ -52,7 +52,7 @@ public final class JsonExceptionMapper {
     }
 
     /** Field names come from the client: keep them short and printable before echoing them. */
-    private static String safe(String name) {
+    public static String safe(String name) {
         if (name == null) {
             return "";
         }

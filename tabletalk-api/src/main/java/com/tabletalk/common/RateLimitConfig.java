@@ -24,6 +24,16 @@ public class RateLimitConfig {
     @JsonProperty
     private int joinsPerSessionPerMinute = 20;
 
+    /** Event batches one visit may send; a real phone sends about ten in a whole visit. */
+    @Min(1)
+    @JsonProperty
+    private int eventBatchesPerVisitPerHour = 30;
+
+    /** Event batches per client address; many tables behind one restaurant's address share it. */
+    @Min(1)
+    @JsonProperty
+    private int eventBatchesPerAddressPerMinute = 300;
+
     public boolean enabled() {
         return enabled;
     }
@@ -38,5 +48,13 @@ public class RateLimitConfig {
 
     public int joinsPerSessionPerMinute() {
         return joinsPerSessionPerMinute;
+    }
+
+    public int eventBatchesPerVisitPerHour() {
+        return eventBatchesPerVisitPerHour;
+    }
+
+    public int eventBatchesPerAddressPerMinute() {
+        return eventBatchesPerAddressPerMinute;
     }
 }

@@ -20,7 +20,7 @@ public class DinerTables implements RegisteredTables {
 
     @Override
     public RegisteredTable open(String restaurantSlug, String tableLabel) {
-        if (restaurantSlug == null || !SLUG.matcher(restaurantSlug).matches() || !TableLabels.isValid(tableLabel)) {
+        if (!isSlug(restaurantSlug) || !TableLabels.isValid(tableLabel)) {
             throw unknown();
         }
         DinerTableRow row = tables.findForDiner(restaurantSlug, tableLabel).orElseThrow(DinerTables::unknown);
@@ -38,6 +38,11 @@ public class DinerTables implements RegisteredTables {
                     "This table's code is no longer in use. You can still play as a walk-in table.");
         }
         return new RegisteredTable(row.restaurantId(), row.tableId(), row.slug(), row.name(), row.label());
+    }
+
+    /** Whether a restaurant could have this slug: its shape and length. */
+    public static boolean isSlug(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
     }
 
     private static ApiException unknown() {

@@ -3,6 +3,7 @@ package com.tabletalk.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,5 +70,36 @@ class BatchingWriterTest {
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(attempts.get(1) - attempts.get(0)))
                 .isGreaterThanOrEqualTo(90);
+    }
+
+    @Test
+    void flushWaitsForTheBatchTheThreadIsWriting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BatchingWriter<Integer> writer = new BatchingWriter<>("test-writer", 100, 10, batch -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            written.add(List.copyOf(batch));
+            return true;
+        });
+        writer.start();
+        try {
+            writer.offer(1);
+            while (writer.queued() > 0) {
+                Thread.sleep(1);
+            }
+            CompletableFuture<Void> flushed = CompletableFuture.runAsync(writer::flush);
+            Thread.sleep(100);
+            assertThat(flushed).as("the thread's batch is not written yet").isNotDone();
+
+            release.countDown();
+            flushed.get(5, TimeUnit.SECONDS);
+
+            assertThat(written).containsExactly(List.of(1));
+        } finally {
+            writer.stop();
+        }
     }
 }
