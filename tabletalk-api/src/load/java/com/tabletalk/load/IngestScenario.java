@@ -1,10 +1,16 @@
 package com.tabletalk.load;
 
+import com.tabletalk.app.DatabaseUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +54,7 @@ final class IngestScenario implements Scenario {
         }
         try (Rig rig = new Rig(2)) {
             List<Pair> pairs = List.of();
+            long movesAlone = 0;
             Duration stepTimeout = options.seconds("step-timeout", 10);
             Duration sampleEvery = options.seconds("sample-every", 10);
             if (pairCount > 0) {
@@ -58,11 +65,13 @@ final class IngestScenario implements Scenario {
                 System.out.println("  playing without ingestion for " + duration.toSeconds() + " s");
                 Play alone = new Play(rig, pairs, options.admins());
                 alone.run(moves, duration, false, stepTimeout, sampleEvery, second -> {});
-                report.put("moves per second without ingestion", alone.moves() / alone.seconds);
+                movesAlone = alone.moves();
+                report.put("moves per second without ingestion", movesAlone / alone.seconds);
                 report.latency("game without ingestion: phone-to-phone", rig.phoneToPhone);
                 rig.phoneToPhone.reset();
             }
             Ingest ingest = new Ingest(options, target, rate, duration, batch);
+            Instant ingestStart = Instant.now().minusSeconds(1);
             Future<?> sending = Executors.newSingleThreadExecutor(Rig.daemon("ingest"))
                     .submit(() -> {
                         ingest.run();
@@ -72,7 +81,8 @@ final class IngestScenario implements Scenario {
                 Play together = new Play(rig, pairs, options.admins());
                 together.run(moves, duration, false, stepTimeout, sampleEvery, second -> {});
                 sending.get();
-                report.put("moves per second with ingestion", together.moves() / together.seconds);
+                // The pairs count their moves over both runs.
+                report.put("moves per second with ingestion", (together.moves() - movesAlone) / together.seconds);
                 report.latency("game with ingestion: phone-to-phone", rig.phoneToPhone);
                 long errors = rig.count0("step.timeout") + rig.errorMessages();
                 report.check("game without errors", errors == 0, errors + " (timeouts, error messages)");
@@ -81,6 +91,30 @@ final class IngestScenario implements Scenario {
                 sending.get();
             }
             ingest.report(report);
+            if (!options.databaseUrl().isEmpty()) {
+                countStored(options, ingestStart, ingest.accepted.get(), report);
+            }
+        }
+    }
+
+    /**
+     * With {@code --database-url}: the phone steps that reached the event log since the run began, once the
+     * service's writer has had time to flush. The log must never block a request, so what it could not keep up
+     * with shows here rather than in the answers.
+     */
+    private static void countStored(Options options, Instant since, long accepted, Report report) throws Exception {
+        Thread.sleep(options.seconds("flush-wait", 5).toMillis());
+        try (Connection connection = SeedEventsScenario.connect(DatabaseUrl.parse(options.databaseUrl()));
+                PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM visit_events "
+                        + "WHERE occurred_at >= ? AND type IN ('scan', 'welcome_viewed', 'relationship_length_chosen', "
+                        + "'mode_chosen')")) {
+            count.setObject(1, since.atOffset(ZoneOffset.UTC));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                long stored = rows.getLong(1);
+                report.put("phone events stored (database)", stored);
+                report.limit("every accepted event stored", stored >= accepted, stored + " of " + accepted);
+            }
         }
     }
 
