@@ -18,6 +18,9 @@ final class Scenarios {
         BY_NAME.put("slowreader", new SlowReaderScenario());
         BY_NAME.put("storm", new StormScenario());
         BY_NAME.put("fuzz", new FuzzScenario());
+        BY_NAME.put("seed-events", new SeedEventsScenario());
+        BY_NAME.put("insights", new InsightsScenario());
+        BY_NAME.put("ingest", new IngestScenario());
     }
 
     private Scenarios() {}

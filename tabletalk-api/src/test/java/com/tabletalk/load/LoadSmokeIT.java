@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tabletalk.testing.TwoInstances;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,6 +54,41 @@ class LoadSmokeIT {
     @Test
     void aReconnectStormGetsEverySocketItsCurrentState() throws Exception {
         run("storm --pairs 50 --setup-parallel 16");
+    }
+
+    /**
+     * A small month of the event log generated in the instances' database: every visit scanned, every session
+     * created once and ended once, its cards in order, and every row in its month's partition.
+     */
+    @Test
+    void seedingMakesAMonthOfVisitsShapedLikeRealOnes() throws Exception {
+        Report report = run("seed-events --restaurants 3 --events 3000 --chunk 1000 --database-url "
+                + instances.database().url());
+        assertThat((long) report.figure("events inserted")).isBetween(2800L, 3200L);
+        Map<String, Long> byType = instances
+                .database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT type, count(*) AS n FROM visit_events e JOIN restaurants r ON r.id = e.restaurant_id "
+                                        + "WHERE r.slug LIKE 'bench-%' GROUP BY type")
+                        .reduceRows(new TreeMap<>(), (counts, row) -> {
+                            counts.put(row.getColumn("type", String.class), row.getColumn("n", Long.class));
+                            return counts;
+                        }));
+        assertThat(byType).containsKeys("scan", "welcome_viewed", "mode_chosen", "card_shown", "card_advanced");
+        assertThat(byType.get("scan")).isGreaterThan(byType.get("welcome_viewed"));
+        assertThat(byType.get("session_created")).isEqualTo(byType.get("session_ended"));
+        long outOfOrder = instances
+                .database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT count(*) FROM visit_events a JOIN visit_events b ON a.session_id = b.session_id "
+                                        + "WHERE a.type = 'card_shown' AND b.type = 'card_shown' "
+                                        + "AND (a.payload->>'position')::int < (b.payload->>'position')::int "
+                                        + "AND a.occurred_at > b.occurred_at")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(outOfOrder).as("cards shown out of order").isZero();
     }
 
     /**
