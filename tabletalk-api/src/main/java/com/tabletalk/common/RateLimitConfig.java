@@ -24,6 +24,11 @@ public class RateLimitConfig {
     @JsonProperty
     private int joinsPerSessionPerMinute = 20;
 
+    /** Ratings and recommendation answers, per participant of a session. */
+    @Min(1)
+    @JsonProperty
+    private int feedbackPerParticipantPerMinute = 60;
+
     public boolean enabled() {
         return enabled;
     }
@@ -38,5 +43,9 @@ public class RateLimitConfig {
 
     public int joinsPerSessionPerMinute() {
         return joinsPerSessionPerMinute;
+    }
+
+    public int feedbackPerParticipantPerMinute() {
+        return feedbackPerParticipantPerMinute;
     }
 }
