@@ -8,8 +8,11 @@ import com.tabletalk.question.QuestionCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The steps of a session as the server knows them, written to the event log. Every event of a session is built
@@ -42,7 +45,13 @@ public class SessionEvents {
         NONE;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Rating> fromWire(String value) {
+            return Arrays.stream(values())
+                    .filter(rating -> rating.wire().equals(value))
+                    .findFirst();
         }
     }
 

@@ -217,12 +217,8 @@ public class SessionResource {
         if (request == null || request.rating() == null) {
             throw ApiException.invalid("Send {\"rating\":\"up\"}, \"down\" or \"none\".");
         }
-        return switch (request.rating()) {
-            case "up" -> SessionEvents.Rating.UP;
-            case "down" -> SessionEvents.Rating.DOWN;
-            case "none" -> SessionEvents.Rating.NONE;
-            default -> throw ApiException.invalid("rating must be up, down or none.");
-        };
+        return SessionEvents.Rating.fromWire(request.rating())
+                .orElseThrow(() -> ApiException.invalid("rating must be up, down or none."));
     }
 
     /** The score, or null for a skipped question. */
