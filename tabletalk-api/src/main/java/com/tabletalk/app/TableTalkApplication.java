@@ -20,7 +20,6 @@ import com.tabletalk.account.InviteResource;
 import com.tabletalk.account.PasswordResetResource;
 import com.tabletalk.account.Passwords;
 import com.tabletalk.account.SignedInResponses;
-import com.tabletalk.analytics.AnalyticsRecorder;
 import com.tabletalk.app.TableTalkConfiguration.MetricsConfig;
 import com.tabletalk.common.BodySizeLimitFilter;
 import com.tabletalk.common.CorsFilter;
@@ -54,6 +53,7 @@ import com.tabletalk.restaurant.DinerTableResource;
 import com.tabletalk.restaurant.DinerTables;
 import com.tabletalk.restaurant.TableDao;
 import com.tabletalk.session.SessionDao;
+import com.tabletalk.session.SessionEvents;
 import com.tabletalk.session.SessionJanitor;
 import com.tabletalk.session.SessionResource;
 import com.tabletalk.session.SessionService;
@@ -149,16 +149,13 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
 
         QuestionCatalog questions =
                 new QuestionCatalog(() -> jdbi.onDemand(QuestionDao.class).all());
-        AnalyticsRecorder analytics =
-                new AnalyticsRecorder(jdbi, environment.getObjectMapper(), environment.metrics(), 10_000);
-        environment.lifecycle().manage(analytics);
         EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
         environment.lifecycle().manage(eventLog);
         environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
         SessionService sessions = new SessionService(
                 jdbi.onDemand(SessionDao.class),
                 questions,
-                analytics,
+                new SessionEvents(eventLog, questions, config.getSessions(), Clock.systemUTC()),
                 config.getSessions(),
                 Clock.systemUTC(),
                 environment.metrics());
@@ -270,7 +267,9 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new InviteResource(accounts, signedIn));
         jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
         jersey.register(new ConsoleRestaurantResource(
-                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit), accounts));
+                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit),
+                accounts,
+                config.getSessions().recommendAfterCards()));
         jersey.register(new AuditResource(audit));
         jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, links)));
     }

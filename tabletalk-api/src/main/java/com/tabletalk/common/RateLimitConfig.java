@@ -34,6 +34,11 @@ public class RateLimitConfig {
     @JsonProperty
     private int eventBatchesPerAddressPerMinute = 300;
 
+    /** Ratings and recommendation answers, per participant of a session. */
+    @Min(1)
+    @JsonProperty
+    private int feedbackPerParticipantPerMinute = 60;
+
     public boolean enabled() {
         return enabled;
     }
@@ -56,5 +61,9 @@ public class RateLimitConfig {
 
     public int eventBatchesPerAddressPerMinute() {
         return eventBatchesPerAddressPerMinute;
+    }
+
+    public int feedbackPerParticipantPerMinute() {
+        return feedbackPerParticipantPerMinute;
     }
 }

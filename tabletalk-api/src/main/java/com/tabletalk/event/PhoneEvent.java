@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.question.Context;
+import com.tabletalk.question.RelationshipLength;
 import com.tabletalk.restaurant.DinerTables;
 import com.tabletalk.restaurant.TableLabels;
 import com.tabletalk.session.Mode;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A step a phone reports through {@code POST /api/events}: only what happens before a session exists. Each may
@@ -91,12 +90,9 @@ public sealed interface PhoneEvent {
         @Override
         public void validate() {
             PhoneEvent.super.validate();
-            if (RelationshipLength.fromWire(length).isEmpty()) {
-                throw ApiException.invalid("relationship_length_chosen: length must be one of "
-                        + Arrays.stream(RelationshipLength.values())
-                                .map(RelationshipLength::wire)
-                                .collect(Collectors.joining(", "))
-                        + ".");
+            if (RelationshipLength.find(length).isEmpty()) {
+                throw ApiException.invalid(
+                        "relationship_length_chosen: length must be one of " + RelationshipLength.wireList() + ".");
             }
         }
     }

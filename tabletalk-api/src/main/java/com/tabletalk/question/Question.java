@@ -2,9 +2,10 @@ package com.tabletalk.question;
 
 import java.util.List;
 
-/** A question card as the bank holds it. */
+/** A question card as the bank holds it; {@code revision} counts the edits of its wording. */
 public record Question(
         int id,
+        int revision,
         Context context,
         boolean active,
         String difficulty,

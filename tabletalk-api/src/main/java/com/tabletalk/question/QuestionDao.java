@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface QuestionDao {
 
     @SqlQuery(
-            "SELECT id, context, active, difficulty, category, type, text, hint, option_a, option_b, option_c, option_d "
+            "SELECT id, revision, context, active, difficulty, category, type, text, hint, option_a, option_b, option_c, option_d "
                     + "FROM questions ORDER BY id")
     List<Question> all();
 
@@ -33,6 +33,7 @@ public interface QuestionDao {
             String type = rs.getString("type");
             return new Question(
                     rs.getInt("id"),
+                    rs.getInt("revision"),
                     Context.fromWire(rs.getString("context")),
                     rs.getBoolean("active"),
                     rs.getString("difficulty"),

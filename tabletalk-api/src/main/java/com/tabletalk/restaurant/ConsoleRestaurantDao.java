@@ -13,10 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(ConsoleRestaurantDao.RestaurantRow.class)
 public interface ConsoleRestaurantDao {
 
-    String COLUMNS = "id, slug, name, time_zone, active";
+    String COLUMNS = "id, slug, name, time_zone, active, recommend_after_cards";
     String IN_SCOPE = "(:admin OR id = ANY(:mine))";
 
-    record RestaurantRow(long id, String slug, String name, String timeZone, boolean active) {}
+    /** {@code recommendAfterCards} is null where the platform's default applies. */
+    record RestaurantRow(
+            long id, String slug, String name, String timeZone, boolean active, Integer recommendAfterCards) {}
 
     @SqlQuery("SELECT " + COLUMNS + " FROM restaurants WHERE " + IN_SCOPE + " ORDER BY name, slug")
     List<RestaurantRow> visible(@Bind("admin") boolean admin, @Bind("mine") long[] mine);
@@ -30,14 +32,21 @@ public interface ConsoleRestaurantDao {
     Optional<RestaurantRow> insert(
             @Bind("slug") String slug, @Bind("name") String name, @Bind("timeZone") String timeZone);
 
-    /** Changes what is given (null keeps a value) of a restaurant in the caller's scope. */
+    /**
+     * Changes what is given (null keeps a value) of a restaurant in the caller's scope; the recommendation setting
+     * is written only when {@code setRecommend}, since null is a value of its own there (the platform's default).
+     */
     @SqlQuery("UPDATE restaurants SET name = COALESCE(:name, name), time_zone = COALESCE(:timeZone, time_zone), "
-            + "active = COALESCE(:active, active) WHERE slug = :slug AND " + IN_SCOPE + " RETURNING " + COLUMNS)
+            + "active = COALESCE(:active, active), recommend_after_cards = CASE WHEN :setRecommend "
+            + "THEN CAST(:recommend AS smallint) ELSE recommend_after_cards END "
+            + "WHERE slug = :slug AND " + IN_SCOPE + " RETURNING " + COLUMNS)
     Optional<RestaurantRow> update(
             @Bind("slug") String slug,
             @Bind("admin") boolean admin,
             @Bind("mine") long[] mine,
             @Bind("name") String name,
             @Bind("timeZone") String timeZone,
-            @Bind("active") Boolean active);
+            @Bind("active") Boolean active,
+            @Bind("setRecommend") boolean setRecommend,
+            @Bind("recommend") Integer recommendAfterCards);
 }

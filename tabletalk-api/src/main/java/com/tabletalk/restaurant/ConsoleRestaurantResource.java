@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.account.AccountService;
 import com.tabletalk.account.ConsoleViews.LinkResponse;
 import com.tabletalk.account.Role;
@@ -29,7 +30,8 @@ public class ConsoleRestaurantResource {
 
     public record CreateRestaurantRequest(String name, String slug, String timeZone) {}
 
-    public record UpdateRestaurantRequest(String name, String timeZone, Boolean active) {}
+    /** What to change; {@code recommendAfterCards} is JSON so that null (the platform's default) differs from absent. */
+    public record UpdateRestaurantRequest(String name, String timeZone, Boolean active, JsonNode recommendAfterCards) {}
 
     public record InviteRequest(String email, Boolean sendEmail) {}
 
@@ -39,16 +41,19 @@ public class ConsoleRestaurantResource {
 
     private final ConsoleRestaurants restaurants;
     private final AccountService accounts;
+    private final int defaultRecommendAfterCards;
 
-    public ConsoleRestaurantResource(ConsoleRestaurants restaurants, AccountService accounts) {
+    public ConsoleRestaurantResource(
+            ConsoleRestaurants restaurants, AccountService accounts, int defaultRecommendAfterCards) {
         this.restaurants = restaurants;
         this.accounts = accounts;
+        this.defaultRecommendAfterCards = defaultRecommendAfterCards;
     }
 
     @GET
     public RestaurantsResponse list(@Auth StaffUser user) {
         return new RestaurantsResponse(
-                restaurants.visible(user).stream().map(RestaurantView::of).toList());
+                restaurants.visible(user).stream().map(this::view).toList());
     }
 
     @POST
@@ -60,14 +65,14 @@ public class ConsoleRestaurantResource {
         }
         var created = restaurants.create(admin, request.name(), request.slug(), request.timeZone());
         return Response.status(201)
-                .entity(new RestaurantResponse(RestaurantView.of(created)))
+                .entity(new RestaurantResponse(view(created)))
                 .build();
     }
 
     @GET
     @Path("/{slug}")
     public RestaurantResponse get(@Auth StaffUser user, @PathParam("slug") String slug) {
-        return new RestaurantResponse(RestaurantView.of(restaurants.find(user, slug)));
+        return new RestaurantResponse(view(restaurants.find(user, slug)));
     }
 
     @PATCH
@@ -76,10 +81,14 @@ public class ConsoleRestaurantResource {
     public RestaurantResponse update(
             @Auth StaffUser user, @PathParam("slug") String slug, UpdateRestaurantRequest request) {
         if (request == null) {
-            throw ApiException.invalid("Send a JSON object with name, timeZone or active.");
+            throw ApiException.invalid("Send a JSON object with name, timeZone, recommendAfterCards or active.");
         }
-        return new RestaurantResponse(RestaurantView.of(
-                restaurants.update(user, slug, request.name(), request.timeZone(), request.active())));
+        return new RestaurantResponse(view(restaurants.update(
+                user, slug, request.name(), request.timeZone(), request.active(), request.recommendAfterCards())));
+    }
+
+    private RestaurantView view(ConsoleRestaurantDao.RestaurantRow row) {
+        return RestaurantView.of(row, defaultRecommendAfterCards);
     }
 
     /** Invites a manager: the link to copy, and whether it also went out by mail. */

@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.account.AccountService;
 import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
@@ -51,10 +52,14 @@ public class ConsoleRestaurants {
         return created;
     }
 
-    /** Changes name, time zone or (admins only) the active flag; null leaves a value as it is. */
-    public RestaurantRow update(StaffUser user, String slug, String name, String timeZone, Boolean active) {
-        if (name == null && timeZone == null && active == null) {
-            throw ApiException.invalid("Send name, timeZone or active to change.");
+    /**
+     * Changes name, time zone, the recommendation setting or (admins only) the active flag; null leaves a value as
+     * it is. The recommendation setting is given as JSON, where null (the platform's default) is a value.
+     */
+    public RestaurantRow update(
+            StaffUser user, String slug, String name, String timeZone, Boolean active, JsonNode recommendAfterCards) {
+        if (name == null && timeZone == null && active == null && recommendAfterCards == null) {
+            throw ApiException.invalid("Send name, timeZone, recommendAfterCards or active to change.");
         }
         if (active != null && !user.isAdmin()) {
             find(user, slug);
@@ -62,8 +67,18 @@ public class ConsoleRestaurants {
         }
         String checkedName = name == null ? null : RestaurantInput.name(name);
         String checkedZone = timeZone == null ? null : RestaurantInput.timeZone(timeZone);
+        boolean setRecommend = recommendAfterCards != null;
+        Integer checkedRecommend = setRecommend ? RestaurantInput.recommendAfterCards(recommendAfterCards) : null;
         RestaurantRow updated = restaurants
-                .update(slug, user.isAdmin(), user.restaurantIdArray(), checkedName, checkedZone, active)
+                .update(
+                        slug,
+                        user.isAdmin(),
+                        user.restaurantIdArray(),
+                        checkedName,
+                        checkedZone,
+                        active,
+                        setRecommend,
+                        checkedRecommend)
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
         Map<String, Object> changes = new LinkedHashMap<>();
         if (checkedName != null) {
@@ -74,6 +89,9 @@ public class ConsoleRestaurants {
         }
         if (active != null) {
             changes.put("active", active);
+        }
+        if (setRecommend) {
+            changes.put("recommendAfterCards", checkedRecommend);
         }
         audit.record(user, "restaurant.updated", updated.id(), changes);
         return updated;

@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.common.ApiException;
 import java.text.Normalizer;
 import java.time.ZoneId;
@@ -51,6 +52,23 @@ final class RestaurantInput {
             throw ApiException.invalid("No slug can be made from that name; give one, e.g. \"luigis\".");
         }
         return slug;
+    }
+
+    static final int MAX_RECOMMEND_AFTER_CARDS = 50;
+
+    /** A number of cards from 0 (never ask) to 50; JSON null is the platform's default. */
+    static Integer recommendAfterCards(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()
+                || !value.canConvertToInt()
+                || value.intValue() < 0
+                || value.intValue() > MAX_RECOMMEND_AFTER_CARDS) {
+            throw ApiException.invalid("recommendAfterCards is a whole number from 0 (never ask) to "
+                    + MAX_RECOMMEND_AFTER_CARDS + ", or null for the platform's default.");
+        }
+        return value.intValue();
     }
 
     static String timeZone(String timeZone) {

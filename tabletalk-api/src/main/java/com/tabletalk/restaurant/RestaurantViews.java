@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tabletalk.restaurant.ConsoleRestaurantDao.RestaurantRow;
 import java.util.List;
 
@@ -8,9 +9,25 @@ final class RestaurantViews {
 
     private RestaurantViews() {}
 
-    record RestaurantView(String slug, String name, String timeZone, boolean active) {
-        static RestaurantView of(RestaurantRow row) {
-            return new RestaurantView(row.slug(), row.name(), row.timeZone(), row.active());
+    /**
+     * {@code recommendAfterCards} is the restaurant's own setting (null: the platform's), {@code
+     * defaultRecommendAfterCards} the platform's, so the console can show what applies.
+     */
+    record RestaurantView(
+            String slug,
+            String name,
+            String timeZone,
+            boolean active,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer recommendAfterCards,
+            int defaultRecommendAfterCards) {
+        static RestaurantView of(RestaurantRow row, int defaultRecommendAfterCards) {
+            return new RestaurantView(
+                    row.slug(),
+                    row.name(),
+                    row.timeZone(),
+                    row.active(),
+                    row.recommendAfterCards(),
+                    defaultRecommendAfterCards);
         }
     }
 

@@ -7,6 +7,8 @@ import com.tabletalk.question.Context;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +30,16 @@ public interface SessionDao {
             + "participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
             + "(SELECT r.slug FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_slug, "
             + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
-            + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label";
+            + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label, "
+            + "restaurant_id, table_id, visit_id, card_shown_at, "
+            + "(SELECT r.recommend_after_cards FROM restaurants r WHERE r.id = sessions.restaurant_id) AS recommend_after_cards";
 
     @SqlQuery(
             "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
-                    + "deck, position, revealed, participants, created_at, last_active_at, expires_at) "
+                    + "deck, position, revealed, participants, created_at, last_active_at, expires_at, visit_id, card_shown_at) "
                     + "VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, "
                     + "CAST(:participants AS jsonb), "
-                    + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds))) "
+                    + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds)), :visitId, now()) "
                     + "RETURNING " + COLUMNS)
     @UseRowMapper(Mapper.class)
     SessionRow insert(
@@ -50,7 +54,8 @@ public interface SessionDao {
             @Bind("deck") int[] deck,
             @Bind("participants") String participantsJson,
             @Bind("idleSeconds") long idleSeconds,
-            @Bind("maxLifeSeconds") long maxLifeSeconds);
+            @Bind("maxLifeSeconds") long maxLifeSeconds,
+            @Bind("visitId") UUID visitId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
     @UseRowMapper(Mapper.class)
@@ -58,11 +63,13 @@ public interface SessionDao {
 
     /**
      * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
-     * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime.
+     * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime. A new position
+     * restarts the card's clock in the same statement.
      */
     @SqlQuery(
             "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
                     + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
+                    + "card_shown_at = CASE WHEN position <> :position THEN now() ELSE card_shown_at END, "
                     + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
                     + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
                     + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
@@ -86,7 +93,7 @@ public interface SessionDao {
     @UseRowMapper(Mapper.class)
     List<SessionRow> expireDue(@Bind("limit") int limit);
 
-    /** Deletes closed sessions older than the retention time; analytics events stay. */
+    /** Deletes closed sessions older than the retention time; their events stay. */
     @SqlUpdate(
             "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
                     + "LIMIT :limit FOR UPDATE SKIP LOCKED)")
@@ -125,7 +132,17 @@ public interface SessionDao {
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getTimestamp("expires_at").toInstant(),
                     rs.getBoolean("lapsed"),
-                    place(rs));
+                    place(rs),
+                    rs.getObject("restaurant_id", Long.class),
+                    rs.getObject("table_id", Long.class),
+                    rs.getObject("visit_id", UUID.class),
+                    instant(rs, "card_shown_at"),
+                    rs.getObject("recommend_after_cards", Integer.class));
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            Timestamp value = rs.getTimestamp(column);
+            return value == null ? null : value.toInstant();
         }
 
         private static TablePlace place(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,7 @@ public class SessionResource {
     private final RateLimitConfig limits;
     private final RateLimiter.Limit creates;
     private final RateLimiter.Limit joins;
+    private final RateLimiter.Limit feedback;
 
     public SessionResource(
             SessionService sessions,
@@ -50,11 +52,28 @@ public class SessionResource {
         this.limits = limits;
         this.creates = new RateLimiter.Limit("create", limits.sessionCreatesPerMinute(), Duration.ofMinutes(1));
         this.joins = new RateLimiter.Limit("join", limits.joinsPerSessionPerMinute(), Duration.ofMinutes(1));
+        this.feedback =
+                new RateLimiter.Limit("feedback", limits.feedbackPerParticipantPerMinute(), Duration.ofMinutes(1));
     }
 
-    /** Either a walk-in {@code tableToken}, or the {@code restaurant} slug and {@code table} label of a registered table. */
+    /**
+     * Either a walk-in {@code tableToken}, or the {@code restaurant} slug and {@code table} label of a registered
+     * table; either a {@code context} or a {@code relationshipLength}; optionally the {@code visit} that led here.
+     */
     public record CreateSessionRequest(
-            String tableToken, String restaurant, String table, String context, String mode) {}
+            String tableToken,
+            String restaurant,
+            String table,
+            String context,
+            String relationshipLength,
+            String mode,
+            String visit) {}
+
+    /** {@code up}, {@code down} or {@code none} (taking a rating back). */
+    public record RatingRequest(String rating) {}
+
+    /** A score from 0 to 10, or {@code skipped: true}. */
+    public record RecommendRequest(Integer score, Boolean skipped) {}
 
     public record ParticipantCredentials(String id, String token) {}
 
@@ -76,8 +95,10 @@ public class SessionResource {
     }
 
     private SessionService.Joined created(CreateSessionRequest request) {
+        SessionService.Choice choice = new SessionService.Choice(
+                request.context(), request.relationshipLength(), request.mode(), visit(request.visit()));
         if (request.restaurant() == null && request.table() == null) {
-            return sessions.create(new TableToken(request.tableToken()), request.context(), request.mode());
+            return sessions.create(new TableToken(request.tableToken()), choice);
         }
         if (request.tableToken() != null) {
             throw ApiException.invalid("Send either tableToken or restaurant and table, not both.");
@@ -85,8 +106,16 @@ public class SessionResource {
         if (request.restaurant() == null || request.table() == null) {
             throw ApiException.invalid("A session at a restaurant's table needs both restaurant and table.");
         }
-        return sessions.createAtTable(
-                tables.open(request.restaurant(), request.table()), request.context(), request.mode());
+        return sessions.createAtTable(tables.open(request.restaurant(), request.table()), choice);
+    }
+
+    private static UUID visit(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return SessionId.tryParse(raw)
+                .map(SessionId::value)
+                .orElseThrow(() -> ApiException.invalid("visit must be a UUID such as the phone made for its visit."));
     }
 
     @POST
@@ -136,6 +165,77 @@ public class SessionResource {
             throw ApiException.invalid("Send a command as a JSON object, e.g. {\"type\":\"next\",\"version\":1}.");
         }
         return sessions.command(sessionId, token, command);
+    }
+
+    /** A participant's rating of a card dealt in this session; allowed after the session has ended. */
+    @PUT
+    @Path("/{id}/ratings/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rate(
+            @PathParam("id") String id,
+            @PathParam("questionId") String questionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            RatingRequest request) {
+        UUID sessionId = sessionId(id);
+        String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
+        int question = questionId(questionId);
+        SessionEvents.Rating rating = rating(request);
+        sessions.rate(giver(sessionId, token), question, rating);
+        return Response.noContent().build();
+    }
+
+    /** A participant's answer to whether they would recommend Table-Talk; allowed after the session has ended. */
+    @PUT
+    @Path("/{id}/recommend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recommend(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            RecommendRequest request) {
+        UUID sessionId = sessionId(id);
+        String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
+        Integer score = score(request);
+        sessions.recommend(giver(sessionId, token), score);
+        return Response.noContent().build();
+    }
+
+    /** The participant giving feedback, drawing on their own budget. */
+    private SessionService.Participant giver(UUID sessionId, String token) {
+        SessionService.Participant participant = sessions.participant(sessionId, token);
+        rateLimiter.check(feedback, sessionId + "/" + participant.id());
+        return participant;
+    }
+
+    private static int questionId(String raw) {
+        if (raw == null || !raw.matches("[1-9][0-9]{0,8}")) {
+            throw ApiException.notFound("That question has not been dealt in this session.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static SessionEvents.Rating rating(RatingRequest request) {
+        if (request == null || request.rating() == null) {
+            throw ApiException.invalid("Send {\"rating\":\"up\"}, \"down\" or \"none\".");
+        }
+        return SessionEvents.Rating.fromWire(request.rating())
+                .orElseThrow(() -> ApiException.invalid("rating must be up, down or none."));
+    }
+
+    /** The score, or null for a skipped question. */
+    private static Integer score(RecommendRequest request) {
+        if (request == null || (request.score() == null) == (request.skipped() == null)) {
+            throw ApiException.invalid("Send either {\"score\": 0 to 10} or {\"skipped\": true}.");
+        }
+        if (request.skipped() != null) {
+            if (!request.skipped()) {
+                throw ApiException.invalid("skipped can only be true; send a score to answer.");
+            }
+            return null;
+        }
+        if (request.score() < 0 || request.score() > 10) {
+            throw ApiException.invalid("score must be a whole number from 0 to 10.");
+        }
+        return request.score();
     }
 
     private boolean isParticipant(UUID sessionId, Optional<String> token) {

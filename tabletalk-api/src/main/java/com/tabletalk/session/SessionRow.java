@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A session as the database holds it. {@code lapsed} is computed by the database on read: the session is still
  * marked open but its expiry time has passed. {@code place} is the registered table it started from, or null for
- * a walk-in table.
+ * a walk-in table, and {@code restaurantId}/{@code tableId} its ids, for the event log only. {@code visitId} is the
+ * visit that created the session, {@code cardShownAt} when the current card was first shown (null for sessions
+ * from before it was kept), {@code restaurantRecommendAfterCards} the restaurant's own setting, if any.
  */
 public record SessionRow(
         UUID id,
@@ -25,7 +27,12 @@ public record SessionRow(
         Instant createdAt,
         Instant expiresAt,
         boolean lapsed,
-        TablePlace place) {
+        TablePlace place,
+        Long restaurantId,
+        Long tableId,
+        UUID visitId,
+        Instant cardShownAt,
+        Integer restaurantRecommendAfterCards) {
 
     public SessionRow {
         deck = List.copyOf(deck);
@@ -58,6 +65,11 @@ public record SessionRow(
                 createdAt,
                 expiresAt,
                 lapsed,
-                place);
+                place,
+                restaurantId,
+                tableId,
+                visitId,
+                cardShownAt,
+                restaurantRecommendAfterCards);
     }
 }

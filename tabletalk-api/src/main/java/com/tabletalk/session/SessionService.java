@@ -2,7 +2,6 @@ package com.tabletalk.session;
 
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
-import com.tabletalk.analytics.AnalyticsSink;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
 import com.tabletalk.common.TableToken;
@@ -10,12 +9,11 @@ import com.tabletalk.deck.DeckShuffler;
 import com.tabletalk.question.Context;
 import com.tabletalk.question.Question;
 import com.tabletalk.question.QuestionCatalog;
+import com.tabletalk.question.RelationshipLength;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +30,7 @@ public class SessionService {
 
     private final SessionDao sessions;
     private final QuestionCatalog questions;
-    private final AnalyticsSink analytics;
+    private final SessionEvents events;
     private final SessionsConfig config;
     private final Clock clock;
     private final MetricRegistry metrics;
@@ -41,13 +39,13 @@ public class SessionService {
     public SessionService(
             SessionDao sessions,
             QuestionCatalog questions,
-            AnalyticsSink analytics,
+            SessionEvents events,
             SessionsConfig config,
             Clock clock,
             MetricRegistry metrics) {
         this.sessions = sessions;
         this.questions = questions;
-        this.analytics = analytics;
+        this.events = events;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -77,27 +75,45 @@ public class SessionService {
         listeners.add(listener);
     }
 
+    /**
+     * What the diners chose for a new session: a context, or a relationship length that configuration maps to one
+     * (never both), a mode, and the visit the session starts (null if the phone sent none).
+     */
+    public record Choice(String context, String relationshipLength, String mode, UUID visit) {
+
+        Context resolve(SessionsConfig config) {
+            if (context != null && relationshipLength != null) {
+                throw ApiException.invalid("Send either context or relationshipLength, not both.");
+            }
+            if (relationshipLength != null) {
+                return config.contextFor(RelationshipLength.fromWire(relationshipLength));
+            }
+            return Context.fromWire(context);
+        }
+    }
+
     /** A new session with its participant A. */
-    public Joined create(TableToken table, String contextName, String modeName) {
+    public Joined create(TableToken table, Choice choice) {
         String tableToken = table.value();
-        Context context = Context.fromWire(contextName);
-        Mode mode = Mode.fromWire(modeName);
+        Context context = choice.resolve(config);
+        Mode mode = Mode.fromWire(choice.mode());
         String seed = DeckShuffler.seed(tableToken, context.wire(), serviceDay());
-        return create(tableToken, null, context, mode, seed);
+        return create(tableToken, null, context, mode, seed, choice);
     }
 
     /**
      * A new session at a restaurant's registered table, with its participant A. Its table token, which the
      * walk-in flow and older clients read, is made from the restaurant's slug and the table's label.
      */
-    public Joined createAtTable(RegisteredTable table, String contextName, String modeName) {
-        Context context = Context.fromWire(contextName);
-        Mode mode = Mode.fromWire(modeName);
+    public Joined createAtTable(RegisteredTable table, Choice choice) {
+        Context context = choice.resolve(config);
+        Mode mode = Mode.fromWire(choice.mode());
         String seed = DeckShuffler.seedAtTable(table.restaurantId(), table.tableId(), context.wire(), serviceDay());
-        return create(tokenOf(table), table, context, mode, seed);
+        return create(tokenOf(table), table, context, mode, seed, choice);
     }
 
-    private Joined create(String tableToken, RegisteredTable at, Context context, Mode mode, String seed) {
+    private Joined create(
+            String tableToken, RegisteredTable at, Context context, Mode mode, String seed, Choice choice) {
         List<Integer> active = questions.activeIds(context);
         if (active.isEmpty()) {
             throw new IllegalStateException("The question bank has no active questions for " + context.wire());
@@ -119,11 +135,11 @@ public class SessionService {
                 deck.stream().mapToInt(Integer::intValue).toArray(),
                 SessionDao.Mapper.write(participants),
                 config.idleTimeout().toSeconds(),
-                config.maxLifetime().toSeconds());
+                config.maxLifetime().toSeconds(),
+                choice.visit());
         metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire()))
                 .inc();
-        analytics.record(AnalyticsSink.SESSION_CREATED, created.id(), describe(created));
-        analytics.record(AnalyticsSink.CARD_SHOWN, created.id(), describeCard(created));
+        events.created(created, choice.relationshipLength());
         return new Joined(view(created), PARTICIPANT_IDS[0], token, true);
     }
 
@@ -167,9 +183,7 @@ public class SessionService {
             Optional<SessionRow> written =
                     write(session, session.with(status, session.position(), session.revealed(), participants));
             if (written.isPresent()) {
-                Map<String, Object> data = describe(written.get());
-                data.put("participant", participantId);
-                analytics.record(AnalyticsSink.PARTICIPANT_JOINED, id, data);
+                events.partnerJoined(written.get(), participantId);
                 return new Joined(view(written.get()), participantId, token, true);
             }
             // Another phone joined or played at the same moment: read again and retry.
@@ -219,7 +233,7 @@ public class SessionService {
             ensureOpen(now);
             return conflict(now);
         });
-        recordCommand(session, written, senderId, command);
+        events.changed(session, written, senderId, command instanceof Command.Answer answer ? answer.optionId() : null);
         return view(written);
     }
 
@@ -249,17 +263,46 @@ public class SessionService {
             Optional<SessionRow> written = write(
                     session, session.with(session.status(), session.position(), session.revealed(), participants));
             if (written.isPresent()) {
+                recordReturns(session, written.get());
                 return written;
             }
         }
         return sessions.find(id);
     }
 
+    /**
+     * The participant whose token this is, in a session that still exists whatever its status: feedback is welcome
+     * after a session has ended. 404 for an unknown session, 401 for a token not of it.
+     */
+    public Participant participant(UUID id, String token) {
+        SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
+        String participantId = participantFor(session, token)
+                .map(ParticipantRow::id)
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+        return new Participant(session, participantId);
+    }
+
+    /** A participant's rating of a card the session has dealt (in its deck, at or before the current position). */
+    public void rate(Participant participant, int questionId, SessionEvents.Rating rating) {
+        SessionRow session = participant.session();
+        int dealtAt = session.deck().indexOf(questionId);
+        if (dealtAt < 0 || dealtAt > session.position()) {
+            throw ApiException.notFound("That question has not been dealt in this session.");
+        }
+        events.rated(session, participant.id(), questionId, rating);
+    }
+
+    /** A participant's answer to whether they would recommend Table-Talk: 0 to 10, or null for skipped. */
+    public void recommend(Participant participant, Integer score) {
+        events.recommendAnswered(participant.session(), participant.id(), score);
+    }
+
     /** Marks sessions whose time is up as expired, so that their phones hear of it. */
     public int expireDue(int limit) {
         List<SessionRow> expired = sessions.expireDue(limit);
         for (SessionRow session : expired) {
-            analytics.record(AnalyticsSink.SESSION_EXPIRED, session.id(), describe(session));
+            events.expired(session);
             notifyListeners(session);
         }
         return expired.size();
@@ -274,7 +317,7 @@ public class SessionService {
     }
 
     public SessionView view(SessionRow session) {
-        return SessionView.of(session, card(session));
+        return SessionView.of(session, card(session), config.recommendAfterCards());
     }
 
     private Optional<SessionRow> write(SessionRow before, SessionRow after) {
@@ -297,22 +340,13 @@ public class SessionService {
         }
     }
 
-    private void recordCommand(SessionRow before, SessionRow after, String senderId, Command command) {
-        Map<String, Object> data = describeCard(before);
-        data.put("participant", senderId);
-        if (command instanceof Command.Next) {
-            analytics.record(AnalyticsSink.NEXT_REQUESTED, before.id(), data);
-        } else if (command instanceof Command.Answer answer) {
-            data.put("optionId", answer.optionId());
-            analytics.record(AnalyticsSink.ANSWER_GIVEN, before.id(), data);
-        } else if (command instanceof Command.End) {
-            analytics.record(AnalyticsSink.SESSION_ENDED, before.id(), describe(after));
-        }
-        if (!before.revealed() && after.revealed()) {
-            analytics.record(AnalyticsSink.HINT_REVEALED, before.id(), describeCard(before));
-        }
-        if (after.position() != before.position()) {
-            analytics.record(AnalyticsSink.CARD_SHOWN, after.id(), describeCard(after));
+    /** A participant shown connected again after having been shown away has come back. */
+    private void recordReturns(SessionRow before, SessionRow after) {
+        for (ParticipantRow now : after.participants()) {
+            before.participants().stream()
+                    .filter(was -> was.id().equals(now.id()) && now.cameBackFrom(was))
+                    .findFirst()
+                    .ifPresent(was -> events.reconnected(after, now.id()));
         }
     }
 
@@ -373,19 +407,8 @@ public class SessionService {
                 && a.participants().equals(b.participants());
     }
 
-    private static Map<String, Object> describe(SessionRow session) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("context", session.context().wire());
-        data.put("mode", session.mode().wire());
-        data.put("position", session.position());
-        return data;
-    }
-
-    private Map<String, Object> describeCard(SessionRow session) {
-        Map<String, Object> data = describe(session);
-        data.put("questionId", session.currentQuestionId());
-        return data;
-    }
+    /** One participant of a session, as its token showed. */
+    public record Participant(SessionRow session, String id) {}
 
     /** A participant's place in a session: its id and token, and whether it was new. */
     public record Joined(SessionView session, String participantId, String token, boolean created) {}

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The session state every client renders: the same JSON over REST and the live channel. */
+/**
+ * The session state every client renders: the same JSON over REST and the live channel. {@code
+ * recommendAfterCards} is the position from which the diners are asked for a recommendation (0: never).
+ */
 public record SessionView(
         UUID id,
         String tableToken,
@@ -25,6 +28,7 @@ public record SessionView(
         Map<String, String> answers,
         Instant createdAt,
         Instant expiresAt,
+        int recommendAfterCards,
         @JsonInclude(JsonInclude.Include.NON_NULL) Restaurant restaurant,
         @JsonInclude(JsonInclude.Include.NON_NULL) Table table) {
 
@@ -45,7 +49,7 @@ public record SessionView(
 
     public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {}
 
-    public static SessionView of(SessionRow session, Question question) {
+    public static SessionView of(SessionRow session, Question question, int defaultRecommendAfterCards) {
         Card card = new Card(
                 question.id(),
                 question.text(),
@@ -79,6 +83,9 @@ public record SessionView(
                 answers,
                 session.createdAt().truncatedTo(ChronoUnit.MILLIS),
                 session.expiresAt().truncatedTo(ChronoUnit.MILLIS),
+                session.restaurantRecommendAfterCards() == null
+                        ? defaultRecommendAfterCards
+                        : session.restaurantRecommendAfterCards(),
                 place == null ? null : new Restaurant(place.restaurantSlug(), place.restaurantName()),
                 place == null ? null : new Table(place.tableLabel()));
     }

@@ -70,7 +70,7 @@ class MetricsIT {
                     .contains("live_resyncs")
                     .contains("live_listener_reconnects")
                     .contains("ratelimit_rejected")
-                    .contains("analytics_recorded_session_created_events_total")
+                    .contains("events_recorded_session_created_events_total")
                     .contains("jvm_memory_heap_used")
                     .contains("jvm_threads_count")
                     .contains("io_dropwizard_db_ManagedPooledDataSource_postgresql_active")

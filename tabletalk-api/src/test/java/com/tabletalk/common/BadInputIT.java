@@ -132,6 +132,40 @@ class BadInputIT {
         assertThat(phone.state()).isEqualTo(before);
     }
 
+    static Stream<Arguments> badFeedback() {
+        return Stream.of(
+                Arguments.of("/ratings/{card}", "application/json", "[".repeat(3000) + "]".repeat(3000), 400),
+                Arguments.of("/ratings/{card}", "application/json", "{\"rating\":\"" + "u".repeat(20_000) + "\"}", 413),
+                Arguments.of("/ratings/{card}", "text/plain", "{\"rating\":\"up\"}", 415),
+                Arguments.of("/ratings/{card}", "application/json", "{\"rating\":\"up\"", 400),
+                Arguments.of("/ratings/{card}", "application/json", "{\"rating\":[\"up\"]}", 400),
+                Arguments.of("/recommend", "application/json", "{\"score\":1" + "0".repeat(40) + "}", 400),
+                Arguments.of("/recommend", "application/json", "{\"score\":true}", 400),
+                Arguments.of("/recommend", "application/json", "{\"skipped\":1}", 400),
+                Arguments.of("/recommend", "application/x-www-form-urlencoded", "score=7", 415));
+    }
+
+    @ParameterizedTest(name = "feedback {0} as {1} → {3}")
+    @MethodSource("badFeedback")
+    void badFeedbackIsRefusedAndRecordsNothing(String path, String type, String body, int status)
+            throws InterruptedException {
+        String card = phone.state().at("/card/questionId").asText();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        api.uri("/sessions/" + phone.sessionId() + path.replace("{card}", card)))
+                .header("Content-Type", type)
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+
+        assertEnvelope(api.send(request, Map.of("Authorization", "Bearer " + phone.token())), status);
+        Thread.sleep(200);
+        long feedback = DB.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM visit_events WHERE session_id = "
+                                + "CAST(:id AS uuid) AND type IN ('card_rated', 'recommend_answered')")
+                        .bind("id", phone.sessionId())
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(feedback).isZero();
+    }
+
     @Test
     void oversizedCommandIs413() {
         String body = "{\"type\":\"next\",\"version\":1,\"pad\":\"" + "x".repeat(20_000) + "\"}";
@@ -167,6 +201,10 @@ class BadInputIT {
                 Arguments.of("POST", "/sessions/not-a-uuid/participants", 400),
                 Arguments.of("POST", "/sessions/not-a-uuid/commands", 400),
                 Arguments.of("GET", "/sessions/not-a-uuid/qr.svg", 400),
+                Arguments.of("PUT", "/sessions/not-a-uuid/ratings/1", 400),
+                Arguments.of("PUT", "/sessions/not-a-uuid/recommend", 400),
+                Arguments.of("GET", "/sessions/11111111-1111-4111-8111-111111111111/recommend", 405),
+                Arguments.of("POST", "/sessions/11111111-1111-4111-8111-111111111111/ratings/1", 405),
                 Arguments.of("GET", "/sessions/11111111-1111-4111-8111-111111111111/qr.svg", 404),
                 Arguments.of("GET", "/tables/bad%20token/qr.svg", 400),
                 Arguments.of("GET", "/tables/t1/qr.png?size=5", 400),

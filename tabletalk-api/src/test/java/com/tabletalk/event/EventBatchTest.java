@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.question.RelationshipLength;
 import io.dropwizard.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

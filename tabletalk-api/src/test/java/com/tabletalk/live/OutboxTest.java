@@ -111,6 +111,7 @@ class OutboxTest {
                 Map.of(),
                 now,
                 now.plusSeconds(3600),
+                5,
                 null,
                 null);
     }

@@ -6,6 +6,8 @@ import com.tabletalk.app.TableTalkConfiguration;
 import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.ConsoleClient;
 import com.tabletalk.testing.ConsoleFixtures;
+import com.tabletalk.testing.LivePhone;
+import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
@@ -324,6 +326,91 @@ class ConsoleRestaurantsIT {
         assertThat(rewrite("UPDATE audit_log SET action = 'nothing'")).contains("append-only");
         assertThat(rewrite("DELETE FROM audit_log")).contains("append-only");
         assertThat(rewrite("TRUNCATE audit_log")).contains("append-only");
+    }
+
+    @Test
+    void aManagerSetsWhenDinersAreAskedToRecommendAndTheSessionsAtTheTablesFollow() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+        String a = "/console/restaurants/" + slugA;
+        assertThat(manager.get(a).body().at("/restaurant/recommendAfterCards").isNull())
+                .isTrue();
+        assertThat(manager.get(a)
+                        .body()
+                        .at("/restaurant/defaultRecommendAfterCards")
+                        .asInt())
+                .isEqualTo(5);
+
+        ApiClient.Reply set = manager.patch(a, "{\"recommendAfterCards\":3}");
+
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body().at("/restaurant/recommendAfterCards").asInt()).isEqualTo(3);
+        assertThat(set.body().at("/restaurant/defaultRecommendAfterCards").asInt())
+                .isEqualTo(5);
+        assertThat(manager.get("/console/restaurants")
+                        .body()
+                        .at("/restaurants/0/recommendAfterCards")
+                        .asInt())
+                .isEqualTo(3);
+        DB.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO restaurant_tables (restaurant_id, label) VALUES (?, '7')", restaurantA));
+        ApiClient diner = ApiClient.forPort(APP.getLocalPort());
+        ApiClient.Reply session = diner.post(
+                "/sessions", json(Map.of("restaurant", slugA, "table", "7", "context", "exploring", "mode", "single")));
+        assertThat(session.session().get("recommendAfterCards").asInt()).isEqualTo(3);
+        Phone phone = Phone.joined(diner, session);
+        try (LivePhone live = phone.goLive(APP.getLocalPort())) {
+            assertThat(live.awaitState(state -> true).get("recommendAfterCards").asInt())
+                    .isEqualTo(3);
+        }
+
+        assertThat(manager.patch(a, "{\"recommendAfterCards\":0}")
+                        .body()
+                        .at("/restaurant/recommendAfterCards")
+                        .asInt())
+                .isZero();
+        assertThat(phone.state().get("recommendAfterCards").asInt())
+                .as("0: never ask")
+                .isZero();
+        ApiClient.Reply reset = manager.patch(a, "{\"recommendAfterCards\":null}");
+        assertThat(reset.body().at("/restaurant/recommendAfterCards").isNull()).isTrue();
+        assertThat(phone.state().get("recommendAfterCards").asInt())
+                .as("the platform's default")
+                .isEqualTo(5);
+        assertThat(manager.patch(a, "{\"recommendAfterCards\":50,\"name\":\"Alpha Fifty\"}")
+                        .body()
+                        .at("/restaurant/recommendAfterCards")
+                        .asInt())
+                .isEqualTo(50);
+        ApiClient.Reply walkIn = diner.post(
+                "/sessions", json(Map.of("tableToken", "walk-in-1", "context", "exploring", "mode", "single")));
+        assertThat(walkIn.session().get("recommendAfterCards").asInt()).isEqualTo(5);
+
+        ApiClient.Reply audit = fixtures.admin().get("/console/audit?limit=20");
+        assertThat(audit.body().get("entries").findValues("details").toString())
+                .contains("\"recommendAfterCards\":3")
+                .contains("\"recommendAfterCards\":null");
+    }
+
+    @Test
+    void theRecommendSettingTakesOnlyWholeNumbersFrom0To50AndOnlyForOnesOwnRestaurant() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+        String a = "/console/restaurants/" + slugA;
+        manager.patch(a, "{\"recommendAfterCards\":7}");
+
+        for (String value : List.of("51", "-1", "2.5", "\"3\"", "true", "[3]", "{}", "99999999999", "1e1")) {
+            ApiClient.Reply reply = manager.patch(a, "{\"recommendAfterCards\":" + value + "}");
+            assertThat(reply.status()).as(value + ": " + reply).isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("invalid_request");
+            assertThat(reply.body().get("message").asText()).as(value).contains("0");
+        }
+        ApiClient.Reply foreign = fixtures.manager(restaurantB).patch(a, "{\"recommendAfterCards\":1}");
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(manager.get(a).body().at("/restaurant/recommendAfterCards").asInt())
+                .isEqualTo(7);
+        assertThat(count("restaurants WHERE id = " + restaurantA + " AND recommend_after_cards = 7"))
+                .isEqualTo(1);
     }
 
     private String rewrite(String sql) {

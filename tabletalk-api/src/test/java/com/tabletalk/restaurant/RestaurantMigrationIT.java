@@ -19,7 +19,10 @@ class RestaurantMigrationIT {
         TestDatabase database = TestPostgres.freshDatabase();
         database.jdbi()
                 .useHandle(handle ->
-                        handle.execute("INSERT INTO analytics_events (type, occurred_at) VALUES ('kept', now())"));
+                        handle.execute("INSERT INTO sessions (id, table_token, context, mode, status, version, "
+                                + "deck_seed, deck, participants, created_at, last_active_at, expires_at) VALUES "
+                                + "(gen_random_uuid(), 'kept', 'exploring', 'single', 'active', 1, 'seed', '{1}', '[]', now(), "
+                                + "now(), now() + interval '1 hour')"));
         long questions = count(database, "SELECT count(*) FROM questions");
         long changesetsFrom007 = count(
                 database,
@@ -38,7 +41,7 @@ class RestaurantMigrationIT {
         assertThat(restaurantTables(database)).isEmpty();
         assertThat(sessionPlaceColumns(database)).isEmpty();
         assertThat(count(database, "SELECT count(*) FROM questions")).isEqualTo(questions);
-        assertThat(count(database, "SELECT count(*) FROM analytics_events WHERE type = 'kept'"))
+        assertThat(count(database, "SELECT count(*) FROM sessions WHERE table_token = 'kept'"))
                 .isEqualTo(1);
 
         AppCommands.migrate(database.url());

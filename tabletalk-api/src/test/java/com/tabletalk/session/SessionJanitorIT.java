@@ -45,11 +45,10 @@ class SessionJanitorIT {
         assertThat(api.get("/sessions/" + due.sessionId()).status()).isEqualTo(404);
         assertThat(api.get("/sessions/" + alive.sessionId()).status()).isEqualTo(200);
         long events = DB.jdbi()
-                .withHandle(
-                        h -> h.createQuery("SELECT count(*) FROM analytics_events WHERE session_id = CAST(:id AS uuid)")
-                                .bind("id", due.sessionId())
-                                .mapTo(Long.class)
-                                .one());
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM visit_events WHERE session_id = CAST(:id AS uuid)")
+                        .bind("id", due.sessionId())
+                        .mapTo(Long.class)
+                        .one());
         assertThat(events).isPositive();
     }
 

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 class SessionRulesTest {
 
     private static final Question OPEN =
-            new Question(1, Context.EXPLORING, true, "easy", "food", "open", "Open?", "Hint", List.of());
+            new Question(1, 1, Context.EXPLORING, true, "easy", "food", "open", "Open?", "Hint", List.of());
     private static final Question CHOICE = new Question(
             2,
+            1,
             Context.EXPLORING,
             true,
             "easy",
@@ -68,6 +69,11 @@ class SessionRulesTest {
                     Instant.now(),
                     Instant.now(),
                     false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Instant.now(),
                     null);
         }
     }
