@@ -3,6 +3,7 @@ package com.tabletalk;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,28 @@ class ArchitectureTest {
                 .dependOnClassesThat(
                         resideInAPackage("com.tabletalk..").and(resideOutsideOfPackage("com.tabletalk.common..")))
                 .because("common is shared by every feature")
+                .check(MAIN);
+    }
+
+    @Test
+    void theEventLogDependsOnlyOnCommon() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.tabletalk.event..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("com.tabletalk..")
+                        .and(resideOutsideOfPackage("com.tabletalk.event.."))
+                        .and(resideOutsideOfPackage("com.tabletalk.common..")))
+                .because("every feature writes to the event log, so the log can know none of them")
+                .check(MAIN);
+    }
+
+    @Test
+    void featuresDependOnEachOtherOneWayOnly() {
+        slices().matching("com.tabletalk.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a cycle between two features makes neither understandable on its own")
                 .check(MAIN);
     }
 }

@@ -1,8 +1,9 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.event.EventType;
 import com.tabletalk.question.Context;
 import com.tabletalk.question.RelationshipLength;
 import com.tabletalk.restaurant.DinerTables;

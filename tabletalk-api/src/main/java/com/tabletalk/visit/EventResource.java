@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
@@ -7,6 +7,8 @@ import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ClientAddress;
 import com.tabletalk.common.RateLimitConfig;
 import com.tabletalk.common.RateLimiter;
+import com.tabletalk.event.EventLog;
+import com.tabletalk.event.LoggedEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -81,20 +83,25 @@ public class EventResource {
         }
     }
 
-    /** Every event gets the server's time; the phone's clock is not trusted. */
+    /**
+     * Every event gets the server's time, less the age the phone gives it (at most {@link EventBatch#MAX_AGE}): a
+     * step the phone sends a moment later still comes before the session it led to. The phone's clock is never
+     * read.
+     */
     private void store(EventBatch batch) {
         Instant now = clock.instant();
         Map<EventPlaces.Named, Optional<EventPlaces.Place>> found = places.resolve(batch.events().stream()
                 .filter(PhoneEvent::hasPlace)
                 .map(event -> new EventPlaces.Named(event.restaurant(), event.table()))
                 .toList());
-        for (PhoneEvent event : batch.events()) {
+        for (int i = 0; i < batch.events().size(); i++) {
+            PhoneEvent event = batch.events().get(i);
             Optional<EventPlaces.Place> place = event.hasPlace()
                     ? found.get(new EventPlaces.Named(event.restaurant(), event.table()))
                     : Optional.empty();
             log.record(new LoggedEvent(
                     event.type(),
-                    now,
+                    now.minus(batch.ages().get(i)),
                     place.map(EventPlaces.Place::restaurantId).orElse(null),
                     place.map(EventPlaces.Place::tableId).orElse(null),
                     null,

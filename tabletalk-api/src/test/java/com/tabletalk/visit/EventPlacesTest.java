@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

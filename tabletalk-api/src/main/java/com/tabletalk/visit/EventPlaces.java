@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import java.time.Clock;
 import java.time.Duration;

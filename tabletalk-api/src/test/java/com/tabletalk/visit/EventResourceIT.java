@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import com.tabletalk.testing.ProjectFiles;
 import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
+import com.tabletalk.testing.WrittenEvents;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;

@@ -1,4 +1,4 @@
-package com.tabletalk.event;
+package com.tabletalk.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,11 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.event.EventType;
 import com.tabletalk.question.RelationshipLength;
 import io.dropwizard.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +93,23 @@ class EventBatchTest {
         assertThat(batch.events().get(2).payload()).isEqualTo(Map.of("length", "6_months_to_2_years"));
         assertThat(batch.events().get(3).payload()).isEqualTo(Map.of("context", "mature"));
         assertThat(batch.events().get(4).payload()).isEqualTo(Map.of("mode", "dual"));
+    }
+
+    @Test
+    void anEventMaySayHowLongAgoItHappenedUpToTenMinutes() {
+        EventBatch read = parse(batch(
+                "{\"type\":\"scan\"}",
+                "{\"type\":\"welcome_viewed\",\"ageMs\":1500}",
+                "{\"type\":\"mode_chosen\",\"mode\":\"dual\",\"ageMs\":86400000}"));
+
+        assertThat(read.ages()).containsExactly(Duration.ZERO, Duration.ofMillis(1500), EventBatch.MAX_AGE);
+        assertThat(read.events().get(2).payload()).isEqualTo(Map.of("mode", "dual"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1.5", "\"100\"", "null", "true", "99999999999999999999"})
+    void anAgeThatIsNoWholeNumberOfMillisecondsIsRefused(String age) {
+        assertThat(refusal(batch("{\"type\":\"scan\",\"ageMs\":" + age + "}"))).contains("ageMs");
     }
 
     @Test
