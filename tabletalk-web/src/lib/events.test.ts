@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi } from '@/test/fake-api';
+import { fakeApi, withoutAges } from '@/test/fake-api';
 import { ApiError } from './api-client';
 import { createEventQueue, type EventBatch, trackEvent } from './events';
 import { enterTable } from './visit';
@@ -13,7 +13,7 @@ describe('the event queue', () => {
     const beaconed: string[] = [];
     const queue = createEventQueue({
       post: (batch) => {
-        sent.push(batch);
+        sent.push(withoutAges(batch) as EventBatch);
         return post(batch);
       },
       beacon: (body) => {
@@ -35,6 +35,23 @@ describe('the event queue', () => {
     expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(300);
     expect(sent).toEqual([{ visit: 'v1', events: [{ type: 'scan' }, { type: 'welcome_viewed' }] }]);
+  });
+
+  it('says how long ago each event happened, so the service can place it before a later session', async () => {
+    const sent: EventBatch[] = [];
+    const queue = createEventQueue({
+      post: (batch) => {
+        sent.push(batch);
+        return Promise.resolve();
+      },
+      beacon: () => true,
+      delayMs: 1000,
+    });
+    queue.add('v1', { type: 'scan' });
+    await vi.advanceTimersByTimeAsync(400);
+    queue.add('v1', { type: 'mode_chosen', mode: 'single' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent.flatMap((batch) => batch.events.map((event) => event.ageMs))).toEqual([1400, 1000]);
   });
 
   it('never puts more than 50 events in a batch, nor two visits', async () => {
@@ -83,7 +100,7 @@ describe('the event queue', () => {
     const sent: EventBatch[] = [];
     const queue = createEventQueue({
       post: (batch) => {
-        sent.push(batch);
+        sent.push(withoutAges(batch) as EventBatch);
         return Promise.reject(new ApiError('unreachable', 'offline'));
       },
       beacon: () => {

@@ -14,8 +14,11 @@ export type VisitEvent =
   | { type: 'context_chosen'; context: ContextId }
   | { type: 'mode_chosen'; mode: Mode };
 
-/** An event as sent: a registered table's restaurant and table, or neither. */
-export type WireEvent = VisitEvent & { restaurant?: string; table?: string };
+/**
+ * An event as sent: a registered table's restaurant and table, or neither, and how long ago it happened, so that
+ * a step sent a moment later still comes before the session it led to (the service stamps the time).
+ */
+export type WireEvent = VisitEvent & { restaurant?: string; table?: string; ageMs?: number };
 
 export interface EventBatch {
   visit: string;
@@ -32,6 +35,8 @@ interface Queued {
   visit: string;
   event: WireEvent;
   tries: number;
+  /** When it happened (Date.now()). */
+  at: number;
 }
 
 export interface EventQueueOptions {
@@ -65,13 +70,16 @@ export function createEventQueue({ post, beacon, delayMs = 1500, retryDelayMs = 
     return batch;
   }
 
-  const bodyOf = (items: Queued[]): EventBatch => ({
-    visit: items[0]?.visit ?? '',
-    events: items.map((item) => item.event),
-  });
+  const bodyOf = (items: Queued[]): EventBatch => {
+    const now = Date.now();
+    return {
+      visit: items[0]?.visit ?? '',
+      events: items.map((item) => ({ ...item.event, ageMs: Math.max(0, Math.round(now - item.at)) })),
+    };
+  };
 
   function add(visit: string, event: WireEvent): void {
-    queue.push({ visit, event, tries: 0 });
+    queue.push({ visit, event, tries: 0, at: Date.now() });
     if (queue.length > maxQueued) queue = queue.slice(queue.length - maxQueued);
     if (queue.length >= maxBatchSize) void flush();
     else schedule(delayMs);

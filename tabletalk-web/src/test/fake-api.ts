@@ -27,6 +27,21 @@ export interface SentEvents {
 }
 
 /**
+ * A logged batch as the tests compare it: each event must say how long ago it happened (a whole number of
+ * milliseconds, as the service requires); the age itself is left out, since it depends on timing.
+ */
+export function withoutAges(batch: unknown): unknown {
+  const { events, ...rest } = batch as { events: { ageMs?: unknown }[] };
+  return {
+    ...rest,
+    events: events.map(({ ageMs, ...event }) => {
+      if (!Number.isInteger(ageMs) || (ageMs as number) < 0) throw new Error(`event without a valid ageMs: ${ageMs}`);
+      return event;
+    }),
+  };
+}
+
+/**
  * Replaces fetch with a table of routes ("POST /api/sessions" → handler). Unmatched requests fail
  * the test loudly. Returns the requests seen, in order. Logged steps (`POST /api/events`, by fetch or
  * sendBeacon) are accepted unless a route says otherwise, and kept apart in `events`.
@@ -40,7 +55,7 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     const key = `${method} ${url.pathname}`;
-    if (key === 'POST /api/events') events.push({ via: 'fetch', body });
+    if (key === 'POST /api/events') events.push({ via: 'fetch', body: withoutAges(body) });
     else requests.push({ method, path: url.pathname, authorization: headers.get('Authorization'), body });
     const route = routes[key] ?? (key === 'POST /api/events' ? acceptEvents : undefined);
     if (!route) throw new Error(`unexpected request ${method} ${url.pathname}`);
@@ -55,7 +70,7 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     if (new URL(url.toString(), window.location.href).pathname !== '/api/events' || typeof data !== 'string') {
       throw new Error(`unexpected beacon to ${url.toString()}`);
     }
-    events.push({ via: 'beacon', body: JSON.parse(data) });
+    events.push({ via: 'beacon', body: withoutAges(JSON.parse(data)) });
     return true;
   });
   Object.defineProperty(navigator, 'sendBeacon', { value: sendBeacon, configurable: true, writable: true });
