@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   baseUrl,
+  cardText,
   expectAccessible,
   expectOnlyOwnOrigin,
   launchChromium,
@@ -41,6 +42,10 @@ async function download(page: Page, linkName: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
   const path = await file.path();
   return readFileSync(path);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -171,5 +176,116 @@ describe('the restaurant console', () => {
     expect(recorded.restaurant).toEqual({ slug, name: restaurantName });
     expect(recorded.table).toEqual({ label: '7' });
     expectOnlyOwnOrigin(diner);
+  });
+
+  it('logs a whole visit at table 3 and shows it on the dashboard and in the export', async () => {
+    const guest = await openPhone(browser);
+    let sessionId = '';
+    let likedQuestion = '';
+    try {
+      const { page } = guest;
+      await page.goto(`/r/${slug}/t/3`);
+      await page.getByRole('link', { name: 'Let’s begin' }).click();
+      await page.getByRole('button', { name: '2 – 10 years' }).click();
+      await page.getByRole('button', { name: /One phone/ }).click();
+      await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);
+      sessionId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+      for (let card = 1; card <= 10; card++) {
+        if (card === 6) {
+          // After five cards (the platform's default), one card asks whether they would recommend us.
+          await page.getByRole('heading', { name: /How likely are you to recommend/ }).waitFor();
+          await screenshot(page, 'console-05-recommend');
+          await expectAccessible(page, 'recommend card');
+          await page.getByRole('button', { name: '9', exact: true }).click();
+        }
+        await page.getByText(`Card ${card} of`).waitFor();
+        if (card === 2) {
+          likedQuestion = await cardText(page);
+          const like = page.getByRole('button', { name: 'I like this question' });
+          await like.click();
+          await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
+        }
+        if (card < 10) await page.getByRole('button', { name: 'Next card' }).click();
+      }
+      await page.getByRole('button', { name: 'End session' }).click();
+      await page
+        .getByRole('group', { name: 'End the session?' })
+        .getByRole('button', { name: 'End', exact: true })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Thank you for talking' }).waitFor();
+      expectOnlyOwnOrigin(guest);
+    } finally {
+      await guest.context.close();
+    }
+
+    // Two visits so far: table 7's stopped at the first card, table 3's went all the way.
+    const { page } = manager;
+    const expected: [string, string][] = [
+      ['Scanned a table’s code', '2 visits'],
+      ['Saw the welcome', '2 visits'],
+      ['Said how long they’ve known each other', '2 visits'],
+      ['Chose one phone or two', '2 visits'],
+      ['Saw the first card', '2 sessions'],
+      ['Reached card 5', '1 sessions'],
+      ['Reached card 10', '1 sessions'],
+      ['Ended the evening themselves', '1 sessions'],
+    ];
+    const funnelCount = (step: string) =>
+      page
+        .getByRole('row', { name: new RegExp(`^${step}`) })
+        .getByRole('cell')
+        .first()
+        .innerText();
+    await page.goto(`/console/restaurants/${slug}/insights`);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { name: 'From scan to the end of the evening' }).waitFor();
+          return funnelCount('Reached card 10');
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe('1 sessions');
+    for (const [step, count] of expected) {
+      expect(await funnelCount(step), step).toBe(count);
+    }
+    const liked = page.getByRole('row', { name: new RegExp(`^${escapeRegExp(likedQuestion)}`) });
+    expect(await liked.innerText()).toContain('1 👍 · 0 👎');
+    const recommend = page.getByRole('region', { name: 'Would they recommend us?' });
+    expect(await recommend.getByRole('definition').allInnerTexts()).toEqual(['+100', '1']);
+    await screenshot(page, 'console-06-insights');
+    await expectAccessible(page, 'console insights');
+
+    // The raw export holds the visit's every step in order, at table 3, joined to its session.
+    const csv = (await download(page, 'Download events (CSV)')).toString('utf8');
+    const [header, ...lines] = csv.split(/\r?\n/).filter((line) => line !== '');
+    const columns = (header ?? '').split(',');
+    expect(columns.slice(0, 7)).toEqual(['time', 'type', 'table', 'session', 'visit', 'participant', 'question']);
+    const rows = lines.map((line) => line.split(','));
+    const ofSession = rows.filter((row) => row[3] === sessionId);
+    const visit = ofSession[0]?.[4] ?? '';
+    expect(visit).toMatch(/^[0-9a-f-]{36}$/);
+    const ofVisit = rows.filter((row) => row[4] === visit);
+    expect(ofVisit.every((row) => row[2] === '3')).toBe(true);
+    const times = ofVisit.map((row) => row[0] ?? '');
+    expect([...times].sort()).toEqual(times);
+    const types = ofVisit.map((row) => row[1]);
+    expect(types.slice(0, 6)).toEqual([
+      'scan',
+      'welcome_viewed',
+      'relationship_length_chosen',
+      'mode_chosen',
+      'session_created',
+      'card_shown',
+    ]);
+    expect(types.filter((type) => type === 'card_shown')).toHaveLength(10);
+    expect(types.filter((type) => type === 'card_advanced')).toHaveLength(9);
+    expect(types).toContain('card_rated');
+    expect(types).toContain('recommend_answered');
+    expect(types.at(-1)).toBe('session_ended');
+    expect(types.indexOf('card_rated')).toBeLessThan(types.indexOf('recommend_answered'));
+    expectOnlyOwnOrigin(manager);
   });
 });
