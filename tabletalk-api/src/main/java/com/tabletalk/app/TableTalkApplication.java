@@ -31,6 +31,13 @@ import com.tabletalk.common.JettyErrorHandler;
 import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
 import com.tabletalk.event.EventWriter;
+import com.tabletalk.insight.EventExport;
+import com.tabletalk.insight.InsightDao;
+import com.tabletalk.insight.InsightFinalizer;
+import com.tabletalk.insight.InsightResource;
+import com.tabletalk.insight.InsightRollups;
+import com.tabletalk.insight.Insights;
+import com.tabletalk.insight.PlatformInsightResource;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
@@ -66,6 +73,7 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -255,10 +263,17 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
         jersey.register(new InviteResource(accounts, signedIn));
         jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
-        jersey.register(new ConsoleRestaurantResource(
-                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit), accounts));
+        ConsoleRestaurants consoleRestaurants =
+                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit);
+        jersey.register(new ConsoleRestaurantResource(consoleRestaurants, accounts));
         jersey.register(new AuditResource(audit));
         jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, links)));
+        Insights insights =
+                new Insights(consoleRestaurants, jdbi.onDemand(InsightRollups.class), jdbi.onDemand(InsightDao.class));
+        jersey.register(new InsightResource(
+                insights, new EventExport(jdbi, environment.getObjectMapper().getFactory())));
+        jersey.register(new PlatformInsightResource(insights));
+        environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(15), Clock.systemUTC()));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

@@ -1,0 +1,167 @@
+package com.tabletalk.insight;
+
+import com.tabletalk.account.StaffUser;
+import com.tabletalk.insight.InsightDao.DaySteps;
+import com.tabletalk.insight.InsightDao.QuestionSeconds;
+import com.tabletalk.insight.InsightDao.SessionSummary;
+import com.tabletalk.insight.InsightView.DaySessions;
+import com.tabletalk.insight.InsightView.FunnelStep;
+import com.tabletalk.insight.InsightView.LengthRow;
+import com.tabletalk.insight.InsightView.QuestionRow;
+import com.tabletalk.insight.InsightView.Recommend;
+import com.tabletalk.insight.InsightView.RestaurantRef;
+import com.tabletalk.insight.InsightView.Scope;
+import com.tabletalk.insight.InsightView.Sessions;
+import com.tabletalk.insight.InsightView.TableRow;
+import com.tabletalk.insight.InsightView.TwoPhone;
+import com.tabletalk.restaurant.ConsoleRestaurantDao.RestaurantRow;
+import com.tabletalk.restaurant.ConsoleRestaurants;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard: a restaurant's figures (its managers and admins) or the platform's (admins). Each read first brings
+ * the range's open and missing days up to date from the raw events, then sums the rollups.
+ */
+public class Insights {
+
+    /** The relationship lengths in the order the diner app offers them. */
+    static final List<String> LENGTHS =
+            List.of("under_6_months", "6_months_to_2_years", "2_to_10_years", "over_10_years", "friends_or_family");
+
+    private final ConsoleRestaurants restaurants;
+    private final InsightRollups rollups;
+    private final InsightDao figures;
+
+    public Insights(ConsoleRestaurants restaurants, InsightRollups rollups, InsightDao figures) {
+        this.restaurants = restaurants;
+        this.rollups = rollups;
+        this.figures = figures;
+    }
+
+    /** A restaurant the user may see (404 otherwise, as for every console restaurant). */
+    public RestaurantRow restaurant(StaffUser user, String slug) {
+        return restaurants.find(user, slug);
+    }
+
+    public InsightView forRestaurant(StaffUser user, String slug, InsightRange range) {
+        RestaurantRow restaurant = restaurant(user, slug);
+        rollups.refresh(false, restaurant.id(), range.from(), range.to());
+        List<TableRow> tables = figures.tables(restaurant.id(), range.from(), range.to()).stream()
+                .map(row -> new TableRow(row.label(), row.scans(), row.sessions(), row.medianCards()))
+                .toList();
+        return view(
+                new Scope(new RestaurantRef(restaurant.slug(), restaurant.name(), restaurant.timeZone())),
+                false,
+                restaurant.id(),
+                range,
+                tables);
+    }
+
+    /** Every restaurant on its own days, and walk-in tables on UTC days; tables are a restaurant's, so none here. */
+    public InsightView forPlatform(InsightRange range) {
+        rollups.refresh(true, InsightRollups.WALK_IN, range.from(), range.to());
+        return view(new Scope(null), true, InsightRollups.WALK_IN, range, List.of());
+    }
+
+    /** Finalizes closed days and fills missing ones for every scope, for the periodic job. */
+    public int refreshRecentDays(LocalDate from, LocalDate to) {
+        return rollups.refresh(true, InsightRollups.WALK_IN, from, to);
+    }
+
+    private InsightView view(Scope scope, boolean all, long restaurant, InsightRange range, List<TableRow> tables) {
+        LocalDate from = range.from();
+        LocalDate to = range.to();
+        long[] steps = new long[4];
+        for (DaySteps day : figures.steps(all, restaurant, from, to)) {
+            steps[0] += day.scans();
+            steps[1] += day.welcomes();
+            steps[2] += day.questionsChosen();
+            steps[3] += day.modesChosen();
+        }
+        Map<LocalDate, Long> byDay = new HashMap<>();
+        long[][] hourOfWeek = new long[7][24];
+        for (InsightDao.DayHourSessions cell : figures.sessionsByDayAndHour(all, restaurant, from, to)) {
+            byDay.merge(cell.day(), cell.sessions(), Long::sum);
+            hourOfWeek[cell.hourOfWeek() / 24][cell.hourOfWeek() % 24] += cell.sessions();
+        }
+        List<DaySessions> sessionsByDay = new ArrayList<>(range.days());
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            sessionsByDay.add(new DaySessions(day, byDay.getOrDefault(day, 0L)));
+        }
+        SessionSummary summary = figures.sessions(all, restaurant, from, to);
+        List<FunnelStep> funnel = List.of(
+                new FunnelStep("scan", steps[0]),
+                new FunnelStep("welcome_viewed", steps[1]),
+                new FunnelStep("questions_chosen", steps[2]),
+                new FunnelStep("mode_chosen", steps[3]),
+                new FunnelStep("first_card", summary.sessions()),
+                new FunnelStep("fifth_card", summary.fifth()),
+                new FunnelStep("tenth_card", summary.tenth()),
+                new FunnelStep("ended_by_guest", summary.endedByGuest()));
+        Sessions sessions = new Sessions(
+                summary.sessions(),
+                summary.medianMinutes(),
+                summary.medianCards(),
+                new TwoPhone(summary.dual(), summary.dualJoined()));
+        Map<String, Long> lengthCounts = new HashMap<>();
+        figures.lengths(all, restaurant, from, to).forEach(row -> lengthCounts.put(row.length(), row.count()));
+        List<LengthRow> lengths = LENGTHS.stream()
+                .map(length -> new LengthRow(length, lengthCounts.getOrDefault(length, 0L)))
+                .toList();
+        return new InsightView(
+                scope,
+                from,
+                to,
+                funnel,
+                sessionsByDay,
+                hourOfWeek,
+                sessions,
+                tables,
+                questions(all, restaurant, range),
+                recommend(all, restaurant, range),
+                lengths);
+    }
+
+    private List<QuestionRow> questions(boolean all, long restaurant, InsightRange range) {
+        Map<String, List<Medians.Bucket>> seconds = new HashMap<>();
+        for (QuestionSeconds row : figures.questionSeconds(all, restaurant, range.from(), range.to())) {
+            seconds.computeIfAbsent(row.questionId() + "/" + row.revision(), key -> new ArrayList<>())
+                    .add(new Medians.Bucket(row.seconds(), row.count()));
+        }
+        return figures.questions(all, restaurant, range.from(), range.to()).stream()
+                .map(row -> new QuestionRow(
+                        row.questionId(),
+                        row.revision(),
+                        row.context(),
+                        row.text(),
+                        row.shown(),
+                        row.liked(),
+                        row.disliked(),
+                        Medians.of(seconds.getOrDefault(row.questionId() + "/" + row.revision(), List.of())),
+                        row.advanced() == 0 ? null : (double) row.quick() / row.advanced()))
+                .toList();
+    }
+
+    private Recommend recommend(boolean all, long restaurant, InsightRange range) {
+        long[] distribution = new long[11];
+        figures.recommend(all, restaurant, range.from(), range.to())
+                .forEach(row -> distribution[row.score()] += row.count());
+        long count = 0;
+        long promoters = 0;
+        long detractors = 0;
+        for (int score = 0; score <= 10; score++) {
+            count += distribution[score];
+            if (score >= 9) {
+                promoters += distribution[score];
+            } else if (score <= 6) {
+                detractors += distribution[score];
+            }
+        }
+        Integer score = count == 0 ? null : (int) Math.round(100.0 * (promoters - detractors) / count);
+        return new Recommend(score, count, distribution);
+    }
+}
