@@ -119,7 +119,8 @@ public class EventExport {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        int question = rs.getInt("question_id");
+        int questionId = rs.getInt("question_id");
+        Integer question = rs.wasNull() ? null : questionId;
         return new Row(
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("type"),
@@ -127,7 +128,7 @@ public class EventExport {
                 rs.getString("session"),
                 rs.getString("visit"),
                 rs.getString("participant"),
-                rs.wasNull() ? null : question,
+                question,
                 rs.getString("payload"));
     }
 
