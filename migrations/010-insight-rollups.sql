@@ -4,7 +4,8 @@
 -- Dashboard figures summed from visit_events per scope and local day, beside the raw log (never instead of it):
 -- any day can be recomputed from the raw events at any time. A scope is a restaurant (its id, days in its time
 -- zone) or 0 for walk-in tables (restaurant_id null, UTC days). Pre-session steps count on the day they happened;
--- everything of a session counts on the day it was created, from its events up to the end of the next day.
+-- everything of a session counts on the day it was created, from its events up to six hours after that day
+-- (the longest a session lives).
 CREATE TABLE insight_days (
     scope_id         BIGINT      NOT NULL,
     day              DATE        NOT NULL,

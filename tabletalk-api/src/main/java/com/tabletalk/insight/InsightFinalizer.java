@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 public class InsightFinalizer implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightFinalizer.class);
-    /** A local day is final two days and an hour after it began at the latest; three UTC days cover every zone. */
+    /** A local day is final seven hours after it ended; three UTC days back cover every zone. */
     private static final int DAYS_BACK = 3;
+    /** How far back the first run fills days that have no figures yet, one day at a time. */
+    private static final int BACKFILL_DAYS = InsightRange.MAX_DAYS + DAYS_BACK;
 
     private final Insights insights;
     private final Duration interval;
@@ -40,6 +42,7 @@ public class InsightFinalizer implements Managed {
             thread.setDaemon(true);
             return thread;
         });
+        scheduler.schedule(this::backfill, 1, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(
                 this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -50,11 +53,29 @@ public class InsightFinalizer implements Managed {
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Computes the older days that have no figures yet (after the rollups are first deployed, or after a restore),
+     * newest first and a day per transaction, so that the first dashboard over a long range need not do it.
+     */
+    public int backfill() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int total = 0;
+        try {
+            for (int back = DAYS_BACK + 1; back <= BACKFILL_DAYS; back++) {
+                total += insights.refreshDays(today.minusDays(back), today.minusDays(back));
+            }
+            LOG.info("Computed dashboard figures for {} earlier days", total);
+        } catch (RuntimeException e) {
+            LOG.warn("Computing earlier dashboard days failed; a dashboard read computes them: {}", e.getMessage());
+        }
+        return total;
+    }
+
     /** Recomputes the open days from three days ago to tomorrow (UTC), whose local days every zone falls in. */
     public int refresh() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         try {
-            int days = insights.refreshRecentDays(today.minusDays(DAYS_BACK), today.plusDays(1));
+            int days = insights.refreshDays(today.minusDays(DAYS_BACK), today.plusDays(1));
             LOG.debug("Recomputed {} open dashboard days", days);
             return days;
         } catch (RuntimeException e) {

@@ -63,13 +63,14 @@ public interface InsightRollups {
 
     /**
      * Makes every rollup row of the claimed days in one statement. {@code ev} holds each claimed day's window: its
-     * own events ({@code on_day}) and those of the next day, where its sessions may still be going on. A day is
-     * final once its window ended an hour ago (the event writer's batches have landed by then).
+     * own events ({@code on_day}) and those of the next six hours, the longest a session lives, where its last
+     * sessions may still be going on. A day is final once its window ended an hour ago (the event writer's batches
+     * have landed by then), so a dashboard read recomputes today and, until early morning, yesterday.
      */
     @SqlUpdate("WITH t AS ("
             + "  SELECT u.scope_id, u.day, z.tz, (u.day::timestamp AT TIME ZONE z.tz) AS day_start,"
             + "         ((u.day + 1)::timestamp AT TIME ZONE z.tz) AS day_end,"
-            + "         ((u.day + 2)::timestamp AT TIME ZONE z.tz) AS window_end"
+            + "         ((u.day + 1)::timestamp AT TIME ZONE z.tz) + INTERVAL '6 hours' AS window_end"
             + "  FROM unnest(CAST(:scopes AS bigint[]), CAST(:days AS date[])) AS u(scope_id, day)"
             + "  CROSS JOIN LATERAL (SELECT COALESCE((SELECT time_zone FROM restaurants r WHERE r.id = u.scope_id),"
             + "                                      'UTC') AS tz) z"

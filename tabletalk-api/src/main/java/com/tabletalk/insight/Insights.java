@@ -67,8 +67,8 @@ public class Insights {
         return view(new Scope(null), true, InsightRollups.WALK_IN, range, List.of());
     }
 
-    /** Finalizes closed days and fills missing ones for every scope, for the periodic job. */
-    public int refreshRecentDays(LocalDate from, LocalDate to) {
+    /** Finalizes closed days and fills missing ones from..to for every scope, for the periodic job. */
+    public int refreshDays(LocalDate from, LocalDate to) {
         return rollups.refresh(true, InsightRollups.WALK_IN, from, to);
     }
 
