@@ -79,6 +79,36 @@ CREATE TABLE insight_recommend (
     n        INTEGER  NOT NULL,
     PRIMARY KEY (scope_id, day, score)
 );
+-- The platform's question figures per day, summed over every scope's rows of that day: a month of them per scope
+-- is millions of rows, too many to sum at each read of the platform's dashboard.
+CREATE TABLE insight_platform_days (
+    day      DATE        PRIMARY KEY,
+    built_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE insight_platform_questions (
+    day         DATE    NOT NULL,
+    question_id INTEGER NOT NULL,
+    revision    INTEGER NOT NULL,
+    shown       BIGINT  NOT NULL,
+    liked       BIGINT  NOT NULL,
+    disliked    BIGINT  NOT NULL,
+    advanced    BIGINT  NOT NULL,
+    quick       BIGINT  NOT NULL,
+    PRIMARY KEY (day, question_id, revision)
+);
+
+CREATE TABLE insight_platform_question_seconds (
+    day         DATE    NOT NULL,
+    question_id INTEGER NOT NULL,
+    revision    INTEGER NOT NULL,
+    seconds     INTEGER NOT NULL,
+    n           BIGINT  NOT NULL,
+    PRIMARY KEY (day, question_id, revision, seconds)
+);
+--rollback DROP TABLE insight_platform_question_seconds;
+--rollback DROP TABLE insight_platform_questions;
+--rollback DROP TABLE insight_platform_days;
 --rollback DROP TABLE insight_recommend;
 --rollback DROP TABLE insight_question_seconds;
 --rollback DROP TABLE insight_questions;

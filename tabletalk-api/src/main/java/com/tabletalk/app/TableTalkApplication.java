@@ -34,6 +34,7 @@ import com.tabletalk.event.EventWriter;
 import com.tabletalk.insight.EventExport;
 import com.tabletalk.insight.InsightDao;
 import com.tabletalk.insight.InsightFinalizer;
+import com.tabletalk.insight.InsightRecomputeTask;
 import com.tabletalk.insight.InsightResource;
 import com.tabletalk.insight.InsightRollups;
 import com.tabletalk.insight.Insights;
@@ -273,7 +274,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new InsightResource(
                 insights, new EventExport(jdbi, environment.getObjectMapper().getFactory())));
         jersey.register(new PlatformInsightResource(insights));
-        environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(15), Clock.systemUTC()));
+        environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(5), Clock.systemUTC()));
+        environment.admin().addTask(new InsightRecomputeTask(insights));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

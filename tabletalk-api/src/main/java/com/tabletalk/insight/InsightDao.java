@@ -125,6 +125,22 @@ public interface InsightDao {
             @Bind("from") LocalDate from,
             @Bind("to") LocalDate to);
 
+    /** The platform's, from its own sums per day. */
+    @SqlQuery("SELECT f.question_id, f.revision, q.context, q.text, f.shown, f.liked, f.disliked, f.advanced, f.quick "
+            + "FROM (SELECT question_id, revision, sum(shown) AS shown, sum(liked) AS liked, "
+            + "  sum(disliked) AS disliked, sum(advanced) AS advanced, sum(quick) AS quick FROM insight_platform_questions "
+            + "  WHERE day BETWEEN :from AND :to GROUP BY question_id, revision) f "
+            + "LEFT JOIN questions q ON q.id = f.question_id AND q.revision = f.revision "
+            + "ORDER BY f.shown DESC, f.question_id, f.revision")
+    @RegisterConstructorMapper(QuestionFigures.class)
+    List<QuestionFigures> platformQuestions(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    @SqlQuery(
+            "SELECT question_id, revision, seconds, sum(n) AS count FROM insight_platform_question_seconds WHERE day BETWEEN :from AND :to "
+                    + "GROUP BY question_id, revision, seconds ORDER BY question_id, revision, seconds")
+    @RegisterConstructorMapper(QuestionSeconds.class)
+    List<QuestionSeconds> platformQuestionSeconds(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
     @SqlQuery("SELECT score, sum(n) AS count FROM insight_recommend WHERE " + IN_RANGE + " GROUP BY score")
     @RegisterConstructorMapper(ScoreCount.class)
     List<ScoreCount> recommend(

@@ -27,18 +27,23 @@ public interface InsightRollups {
 
     /**
      * Claims the days from..to (up to each scope's local today) that are missing or not final and were last
-     * computed before this transaction began, locking their rows; returns them. Rows go in key order so that two
+     * computed more than {@code maxAgeSeconds} before this transaction began, locking their rows; returns them. Rows go in key order so that two
      * claims never wait on each other crosswise.
      */
     @SqlQuery("INSERT INTO insight_days (scope_id, day, computed_at) "
             + "SELECT s.scope_id, d.day::date, now() FROM " + SCOPES + " s "
             + "CROSS JOIN LATERAL generate_series(CAST(:from AS date), "
             + "LEAST(CAST(:to AS date), (now() AT TIME ZONE s.tz)::date), INTERVAL '1 day') AS d(day) "
+            // Days with nothing to do are left alone without locking their rows; ON CONFLICT settles races.
+            + "WHERE NOT EXISTS (SELECT 1 FROM insight_days x WHERE x.scope_id = s.scope_id AND x.day = d.day::date "
+            + "  AND (x.final OR x.computed_at >= now() - make_interval(secs => :maxAgeSeconds))) "
             + "ORDER BY 1, 2 "
             + "ON CONFLICT (scope_id, day) DO UPDATE SET computed_at = excluded.computed_at "
-            + "WHERE NOT insight_days.final AND insight_days.computed_at < excluded.computed_at "
+            + "WHERE NOT insight_days.final "
+            + "AND insight_days.computed_at < excluded.computed_at - make_interval(secs => :maxAgeSeconds) "
             + "RETURNING scope_id, day")
     List<ScopeDay> claim(
+            @Bind("maxAgeSeconds") int maxAgeSeconds,
             @Bind("all") boolean all,
             @Bind("restaurant") long restaurant,
             @Bind("from") LocalDate from,
@@ -175,10 +180,66 @@ public interface InsightRollups {
             + " WHERE d.scope_id = t.scope_id AND d.day = t.day")
     void compute(@Bind("scopes") long[] scopes, @Bind("days") String[] days);
 
-    /** Brings the days from..to of the scope up to date; returns how many days were recomputed. */
+    /**
+     * The days from..to whose platform question figures are missing or older than a recomputed day of a scope;
+     * {@code always} names every day of the range that has figures.
+     */
+    @SqlQuery("SELECT d.day FROM insight_days d LEFT JOIN insight_platform_days p ON p.day = d.day "
+            + "WHERE d.day BETWEEN :from AND :to GROUP BY d.day, p.built_at "
+            + "HAVING :always OR p.built_at IS NULL OR max(d.computed_at) >= p.built_at ORDER BY d.day")
+    List<LocalDate> stalePlatformDays(
+            @Bind("always") boolean always, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    String PLATFORM_DAYS = "day = ANY(CAST(:days AS date[]))";
+
+    @SqlUpdate("INSERT INTO insight_platform_days (day, built_at) SELECT d, now() FROM unnest(CAST(:days AS date[])) d "
+            + "ORDER BY d ON CONFLICT (day) DO UPDATE SET built_at = excluded.built_at")
+    void claimPlatformDays(@Bind("days") String[] days);
+
+    @SqlUpdate("DELETE FROM insight_platform_questions WHERE " + PLATFORM_DAYS)
+    void clearPlatformQuestions(@Bind("days") String[] days);
+
+    @SqlUpdate("DELETE FROM insight_platform_question_seconds WHERE " + PLATFORM_DAYS)
+    void clearPlatformQuestionSeconds(@Bind("days") String[] days);
+
+    @SqlUpdate("INSERT INTO insight_platform_questions (day, question_id, revision, shown, liked, disliked, advanced, "
+            + "quick) SELECT day, question_id, revision, sum(shown), sum(liked), sum(disliked), sum(advanced), "
+            + "sum(quick) FROM insight_questions WHERE " + PLATFORM_DAYS + " GROUP BY day, question_id, revision")
+    void buildPlatformQuestions(@Bind("days") String[] days);
+
+    @SqlUpdate("INSERT INTO insight_platform_question_seconds (day, question_id, revision, seconds, n) "
+            + "SELECT day, question_id, revision, seconds, sum(n) FROM insight_question_seconds WHERE " + PLATFORM_DAYS
+            + " GROUP BY day, question_id, revision, seconds")
+    void buildPlatformQuestionSeconds(@Bind("days") String[] days);
+
+    /** Rebuilds the platform's question figures of the days from..to that are stale (or all, {@code always}). */
     @Transaction
-    default int refresh(boolean all, long restaurant, LocalDate from, LocalDate to) {
-        List<ScopeDay> claimed = claim(all, restaurant, from, to);
+    default int refreshPlatform(boolean always, LocalDate from, LocalDate to) {
+        String[] days = stalePlatformDays(always, from, to).stream()
+                .map(LocalDate::toString)
+                .toArray(String[]::new);
+        if (days.length == 0) {
+            return 0;
+        }
+        claimPlatformDays(days);
+        clearPlatformQuestions(days);
+        clearPlatformQuestionSeconds(days);
+        buildPlatformQuestions(days);
+        buildPlatformQuestionSeconds(days);
+        return days.length;
+    }
+
+    /** Makes the days from..to of every scope open again, so that they are recomputed from the raw events. */
+    @SqlUpdate("UPDATE insight_days SET final = FALSE WHERE day BETWEEN :from AND :to AND final")
+    int reopen(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /**
+     * Brings the days from..to of the scope up to date, but for those computed less than {@code maxAgeSeconds}
+     * ago; returns how many days were recomputed.
+     */
+    @Transaction
+    default int refresh(int maxAgeSeconds, boolean all, long restaurant, LocalDate from, LocalDate to) {
+        List<ScopeDay> claimed = claim(maxAgeSeconds, all, restaurant, from, to);
         if (claimed.isEmpty()) {
             return 0;
         }

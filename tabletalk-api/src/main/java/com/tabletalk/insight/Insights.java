@@ -28,6 +28,15 @@ import java.util.Map;
  */
 public class Insights {
 
+    /**
+     * The platform's open days are the whole platform's busiest ones: a read takes them as the periodic job left
+     * them, unless the job has not run for this long. A restaurant's read always recomputes its open days.
+     */
+    static final int PLATFORM_MAX_AGE_SECONDS = 600;
+
+    /** Instances running the job at once leave days another has just computed. */
+    static final int JOB_MAX_AGE_SECONDS = 60;
+
     /** The relationship lengths in the order the diner app offers them. */
     static final List<String> LENGTHS =
             List.of("under_6_months", "6_months_to_2_years", "2_to_10_years", "over_10_years", "friends_or_family");
@@ -49,7 +58,7 @@ public class Insights {
 
     public InsightView forRestaurant(StaffUser user, String slug, InsightRange range) {
         RestaurantRow restaurant = restaurant(user, slug);
-        rollups.refresh(false, restaurant.id(), range.from(), range.to());
+        rollups.refresh(0, false, restaurant.id(), range.from(), range.to());
         List<TableRow> tables = figures.tables(restaurant.id(), range.from(), range.to()).stream()
                 .map(row -> new TableRow(row.label(), row.scans(), row.sessions(), row.medianCards()))
                 .toList();
@@ -61,15 +70,35 @@ public class Insights {
                 tables);
     }
 
-    /** Every restaurant on its own days, and walk-in tables on UTC days; tables are a restaurant's, so none here. */
+    /**
+     * Every restaurant on its own days, and walk-in tables on UTC days; tables are a restaurant's, so none here.
+     * Today's figures may be as old as the periodic job's last run (see {@link #PLATFORM_MAX_AGE_SECONDS}).
+     */
     public InsightView forPlatform(InsightRange range) {
-        rollups.refresh(true, InsightRollups.WALK_IN, range.from(), range.to());
+        rollups.refresh(PLATFORM_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, range.from(), range.to());
+        rollups.refreshPlatform(false, range.from(), range.to());
         return view(new Scope(null), true, InsightRollups.WALK_IN, range, List.of());
     }
 
     /** Finalizes closed days and fills missing ones from..to for every scope, for the periodic job. */
     public int refreshDays(LocalDate from, LocalDate to) {
-        return rollups.refresh(true, InsightRollups.WALK_IN, from, to);
+        int days = rollups.refresh(JOB_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, from, to);
+        rollups.refreshPlatform(true, from, to);
+        return days;
+    }
+
+    /**
+     * Recomputes the days from..to of every scope from the raw events, final ones included, a day per transaction
+     * (for events that were loaded or corrected after their days had closed).
+     */
+    public int recompute(InsightRange range) {
+        rollups.reopen(range.from(), range.to());
+        int total = 0;
+        for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+            total += rollups.refresh(0, true, InsightRollups.WALK_IN, day, day);
+        }
+        rollups.refreshPlatform(true, range.from(), range.to());
+        return total;
     }
 
     private InsightView view(Scope scope, boolean all, long restaurant, InsightRange range, List<TableRow> tables) {
@@ -128,11 +157,17 @@ public class Insights {
 
     private List<QuestionRow> questions(boolean all, long restaurant, InsightRange range) {
         Map<String, List<Medians.Bucket>> seconds = new HashMap<>();
-        for (QuestionSeconds row : figures.questionSeconds(all, restaurant, range.from(), range.to())) {
+        List<QuestionSeconds> secondsRows = all
+                ? figures.platformQuestionSeconds(range.from(), range.to())
+                : figures.questionSeconds(false, restaurant, range.from(), range.to());
+        List<InsightDao.QuestionFigures> questionRows = all
+                ? figures.platformQuestions(range.from(), range.to())
+                : figures.questions(false, restaurant, range.from(), range.to());
+        for (QuestionSeconds row : secondsRows) {
             seconds.computeIfAbsent(row.questionId() + "/" + row.revision(), key -> new ArrayList<>())
                     .add(new Medians.Bucket(row.seconds(), row.count()));
         }
-        return figures.questions(all, restaurant, range.from(), range.to()).stream()
+        return questionRows.stream()
                 .map(row -> new QuestionRow(
                         row.questionId(),
                         row.revision(),
