@@ -5,6 +5,8 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Reads the dashboard's figures from the rollup tables over a range of days: one restaurant's scope
@@ -46,6 +48,36 @@ public interface InsightDao {
     record QuestionSeconds(int questionId, int revision, int seconds, long count) {}
 
     record ScoreCount(int score, long count) {}
+
+    /** Every figure of a range, read in one transaction. */
+    record Figures(
+            List<DaySteps> steps,
+            List<DayHourSessions> sessionsByDayAndHour,
+            SessionSummary sessions,
+            List<LengthCount> lengths,
+            List<TableFigures> tables,
+            List<QuestionFigures> questions,
+            List<QuestionSeconds> questionSeconds,
+            List<ScoreCount> recommend) {}
+
+    /** The figures of one restaurant ({@code all} false) or of the platform, whose tables are none. */
+    @Transaction
+    default Figures read(boolean all, long restaurant, LocalDate from, LocalDate to) {
+        withoutJit();
+        return new Figures(
+                steps(all, restaurant, from, to),
+                sessionsByDayAndHour(all, restaurant, from, to),
+                sessions(all, restaurant, from, to),
+                lengths(all, restaurant, from, to),
+                all ? List.of() : tables(restaurant, from, to),
+                all ? platformQuestions(from, to) : questions(false, restaurant, from, to),
+                all ? platformQuestionSeconds(from, to) : questionSeconds(false, restaurant, from, to),
+                recommend(all, restaurant, from, to));
+    }
+
+    /** As in {@link InsightRollups#withoutJit}: compiling costs more than these statements take. */
+    @SqlUpdate("SET LOCAL jit = off")
+    void withoutJit();
 
     @SqlQuery("SELECT day, sum(scans) AS scans, sum(welcomes) AS welcomes, sum(questions_chosen) AS questions_chosen, "
             + "sum(modes_chosen) AS modes_chosen FROM insight_days WHERE " + IN_RANGE + " GROUP BY day")

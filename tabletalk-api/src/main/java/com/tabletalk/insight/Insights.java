@@ -2,6 +2,7 @@ package com.tabletalk.insight;
 
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.insight.InsightDao.DaySteps;
+import com.tabletalk.insight.InsightDao.Figures;
 import com.tabletalk.insight.InsightDao.QuestionSeconds;
 import com.tabletalk.insight.InsightDao.SessionSummary;
 import com.tabletalk.insight.InsightView.DaySessions;
@@ -59,15 +60,10 @@ public class Insights {
     public InsightView forRestaurant(StaffUser user, String slug, InsightRange range) {
         RestaurantRow restaurant = restaurant(user, slug);
         rollups.refresh(0, false, restaurant.id(), range.from(), range.to());
-        List<TableRow> tables = figures.tables(restaurant.id(), range.from(), range.to()).stream()
-                .map(row -> new TableRow(row.label(), row.scans(), row.sessions(), row.medianCards()))
-                .toList();
         return view(
                 new Scope(new RestaurantRef(restaurant.slug(), restaurant.name(), restaurant.timeZone())),
-                false,
-                restaurant.id(),
                 range,
-                tables);
+                figures.read(false, restaurant.id(), range.from(), range.to()));
     }
 
     /**
@@ -77,7 +73,7 @@ public class Insights {
     public InsightView forPlatform(InsightRange range) {
         rollups.refresh(PLATFORM_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, range.from(), range.to());
         rollups.refreshPlatform(false, range.from(), range.to());
-        return view(new Scope(null), true, InsightRollups.WALK_IN, range, List.of());
+        return view(new Scope(null), range, figures.read(true, InsightRollups.WALK_IN, range.from(), range.to()));
     }
 
     /** Finalizes closed days and fills missing ones from..to for every scope, for the periodic job. */
@@ -101,11 +97,11 @@ public class Insights {
         return total;
     }
 
-    private InsightView view(Scope scope, boolean all, long restaurant, InsightRange range, List<TableRow> tables) {
+    private static InsightView view(Scope scope, InsightRange range, Figures figures) {
         LocalDate from = range.from();
         LocalDate to = range.to();
         long[] steps = new long[4];
-        for (DaySteps day : figures.steps(all, restaurant, from, to)) {
+        for (DaySteps day : figures.steps()) {
             steps[0] += day.scans();
             steps[1] += day.welcomes();
             steps[2] += day.questionsChosen();
@@ -113,7 +109,7 @@ public class Insights {
         }
         Map<LocalDate, Long> byDay = new HashMap<>();
         long[][] hourOfWeek = new long[7][24];
-        for (InsightDao.DayHourSessions cell : figures.sessionsByDayAndHour(all, restaurant, from, to)) {
+        for (InsightDao.DayHourSessions cell : figures.sessionsByDayAndHour()) {
             byDay.merge(cell.day(), cell.sessions(), Long::sum);
             hourOfWeek[cell.hourOfWeek() / 24][cell.hourOfWeek() % 24] += cell.sessions();
         }
@@ -121,7 +117,7 @@ public class Insights {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             sessionsByDay.add(new DaySessions(day, byDay.getOrDefault(day, 0L)));
         }
-        SessionSummary summary = figures.sessions(all, restaurant, from, to);
+        SessionSummary summary = figures.sessions();
         List<FunnelStep> funnel = List.of(
                 new FunnelStep("scan", steps[0]),
                 new FunnelStep("welcome_viewed", steps[1]),
@@ -137,7 +133,7 @@ public class Insights {
                 summary.medianCards(),
                 new TwoPhone(summary.dual(), summary.dualJoined()));
         Map<String, Long> lengthCounts = new HashMap<>();
-        figures.lengths(all, restaurant, from, to).forEach(row -> lengthCounts.put(row.length(), row.count()));
+        figures.lengths().forEach(row -> lengthCounts.put(row.length(), row.count()));
         List<LengthRow> lengths = LENGTHS.stream()
                 .map(length -> new LengthRow(length, lengthCounts.getOrDefault(length, 0L)))
                 .toList();
@@ -149,25 +145,21 @@ public class Insights {
                 sessionsByDay,
                 hourOfWeek,
                 sessions,
-                tables,
-                questions(all, restaurant, range),
-                recommend(all, restaurant, range),
+                figures.tables().stream()
+                        .map(row -> new TableRow(row.label(), row.scans(), row.sessions(), row.medianCards()))
+                        .toList(),
+                questions(figures),
+                recommend(figures),
                 lengths);
     }
 
-    private List<QuestionRow> questions(boolean all, long restaurant, InsightRange range) {
+    private static List<QuestionRow> questions(Figures figures) {
         Map<String, List<Medians.Bucket>> seconds = new HashMap<>();
-        List<QuestionSeconds> secondsRows = all
-                ? figures.platformQuestionSeconds(range.from(), range.to())
-                : figures.questionSeconds(false, restaurant, range.from(), range.to());
-        List<InsightDao.QuestionFigures> questionRows = all
-                ? figures.platformQuestions(range.from(), range.to())
-                : figures.questions(false, restaurant, range.from(), range.to());
-        for (QuestionSeconds row : secondsRows) {
+        for (QuestionSeconds row : figures.questionSeconds()) {
             seconds.computeIfAbsent(row.questionId() + "/" + row.revision(), key -> new ArrayList<>())
                     .add(new Medians.Bucket(row.seconds(), row.count()));
         }
-        return questionRows.stream()
+        return figures.questions().stream()
                 .map(row -> new QuestionRow(
                         row.questionId(),
                         row.revision(),
@@ -181,10 +173,9 @@ public class Insights {
                 .toList();
     }
 
-    private Recommend recommend(boolean all, long restaurant, InsightRange range) {
+    private static Recommend recommend(Figures figures) {
         long[] distribution = new long[11];
-        figures.recommend(all, restaurant, range.from(), range.to())
-                .forEach(row -> distribution[row.score()] += row.count());
+        figures.recommend().forEach(row -> distribution[row.score()] += row.count());
         long count = 0;
         long promoters = 0;
         long detractors = 0;
