@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class EventExport {
 
-    private static final int FETCH_SIZE = 5000;
+    private static final int FETCH_SIZE = 10_000;
     private static final String[] COLUMNS = {
         "time", "type", "table", "session", "visit", "participant", "question", "payload"
     };

@@ -181,14 +181,18 @@ public interface InsightRollups {
     void compute(@Bind("scopes") long[] scopes, @Bind("days") String[] days);
 
     /**
-     * The days from..to whose platform question figures are missing or older than a recomputed day of a scope;
-     * {@code always} names every day of the range that has figures.
+     * The days from..to whose platform question figures are missing, or older than a recomputed day of a scope and
+     * than {@code maxAgeSeconds}; {@code always} names every day of the range that has figures.
      */
     @SqlQuery("SELECT d.day FROM insight_days d LEFT JOIN insight_platform_days p ON p.day = d.day "
             + "WHERE d.day BETWEEN :from AND :to GROUP BY d.day, p.built_at "
-            + "HAVING :always OR p.built_at IS NULL OR max(d.computed_at) >= p.built_at ORDER BY d.day")
+            + "HAVING :always OR p.built_at IS NULL OR (max(d.computed_at) >= p.built_at "
+            + "AND p.built_at < now() - make_interval(secs => :maxAgeSeconds)) ORDER BY d.day")
     List<LocalDate> stalePlatformDays(
-            @Bind("always") boolean always, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+            @Bind("always") boolean always,
+            @Bind("maxAgeSeconds") int maxAgeSeconds,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to);
 
     String PLATFORM_DAYS = "day = ANY(CAST(:days AS date[]))";
 
@@ -214,9 +218,9 @@ public interface InsightRollups {
 
     /** Rebuilds the platform's question figures of the days from..to that are stale (or all, {@code always}). */
     @Transaction
-    default int refreshPlatform(boolean always, LocalDate from, LocalDate to) {
+    default int refreshPlatform(boolean always, int maxAgeSeconds, LocalDate from, LocalDate to) {
         withoutJit();
-        String[] days = stalePlatformDays(always, from, to).stream()
+        String[] days = stalePlatformDays(always, maxAgeSeconds, from, to).stream()
                 .map(LocalDate::toString)
                 .toArray(String[]::new);
         if (days.length == 0) {

@@ -72,14 +72,14 @@ public class Insights {
      */
     public InsightView forPlatform(InsightRange range) {
         rollups.refresh(PLATFORM_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, range.from(), range.to());
-        rollups.refreshPlatform(false, range.from(), range.to());
+        rollups.refreshPlatform(false, PLATFORM_MAX_AGE_SECONDS, range.from(), range.to());
         return view(new Scope(null), range, figures.read(true, InsightRollups.WALK_IN, range.from(), range.to()));
     }
 
     /** Finalizes closed days and fills missing ones from..to for every scope, for the periodic job. */
     public int refreshDays(LocalDate from, LocalDate to) {
         int days = rollups.refresh(JOB_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, from, to);
-        rollups.refreshPlatform(true, from, to);
+        rollups.refreshPlatform(true, 0, from, to);
         return days;
     }
 
@@ -93,7 +93,7 @@ public class Insights {
         for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
             total += rollups.refresh(0, true, InsightRollups.WALK_IN, day, day);
         }
-        rollups.refreshPlatform(true, range.from(), range.to());
+        rollups.refreshPlatform(true, 0, range.from(), range.to());
         return total;
     }
 
