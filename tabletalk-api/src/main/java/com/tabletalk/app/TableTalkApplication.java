@@ -31,6 +31,14 @@ import com.tabletalk.common.RateLimiter;
 import com.tabletalk.common.SecurityHeadersFilter;
 import com.tabletalk.event.EventJanitor;
 import com.tabletalk.event.EventWriter;
+import com.tabletalk.insight.EventExport;
+import com.tabletalk.insight.InsightDao;
+import com.tabletalk.insight.InsightFinalizer;
+import com.tabletalk.insight.InsightRecomputeTask;
+import com.tabletalk.insight.InsightResource;
+import com.tabletalk.insight.InsightRollups;
+import com.tabletalk.insight.Insights;
+import com.tabletalk.insight.PlatformInsightResource;
 import com.tabletalk.live.ChangeListener;
 import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
@@ -266,12 +274,19 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new ConsoleAuthResource(accounts, consoleSessions, signedIn, proxyHops));
         jersey.register(new InviteResource(accounts, signedIn));
         jersey.register(new PasswordResetResource(accounts, signedIn, proxyHops));
+        ConsoleRestaurants consoleRestaurants =
+                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit);
         jersey.register(new ConsoleRestaurantResource(
-                new ConsoleRestaurants(jdbi.onDemand(ConsoleRestaurantDao.class), accounts, audit),
-                accounts,
-                config.getSessions().recommendAfterCards()));
+                consoleRestaurants, accounts, config.getSessions().recommendAfterCards()));
         jersey.register(new AuditResource(audit));
         jersey.register(new ConsoleTableResource(new ConsoleTables(jdbi.onDemand(TableDao.class), audit, links)));
+        Insights insights =
+                new Insights(consoleRestaurants, jdbi.onDemand(InsightRollups.class), jdbi.onDemand(InsightDao.class));
+        jersey.register(new InsightResource(
+                insights, new EventExport(jdbi, environment.getObjectMapper().getFactory())));
+        jersey.register(new PlatformInsightResource(insights));
+        environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(5), Clock.systemUTC()));
+        environment.admin().addTask(new InsightRecomputeTask(insights));
     }
 
     /** Prometheus text: openly on the admin port, and on the public port only with the metrics token. */

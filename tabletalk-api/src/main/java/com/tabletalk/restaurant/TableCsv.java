@@ -1,5 +1,6 @@
 package com.tabletalk.restaurant;
 
+import com.tabletalk.common.CsvCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,19 +21,8 @@ public final class TableCsv {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
             for (PrintedTable table : tables) {
-                csv.printRecord(cell(table.label()), cell(table.url()));
+                csv.printRecord(CsvCells.text(table.label()), CsvCells.text(table.url()));
             }
         }
-    }
-
-    /**
-     * A spreadsheet runs a cell that starts with {@code = + - @} (or a tab or carriage return) as a formula; a
-     * leading apostrophe makes it text again, as OWASP's CSV injection advice says.
-     */
-    static String cell(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
     }
 }
