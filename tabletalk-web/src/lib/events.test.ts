@@ -54,6 +54,32 @@ describe('the event queue', () => {
     expect(sent.flatMap((batch) => batch.events.map((event) => event.ageMs))).toEqual([1400, 1000]);
   });
 
+  it('sends what is waiting at once when asked to settle, but waits no longer than the bound', async () => {
+    let release: () => void = () => undefined;
+    const { queue, sent } = queueWith(() => new Promise<void>((resolve) => (release = resolve)));
+    queue.add('v1', { type: 'mode_chosen', mode: 'single' });
+    let settled = false;
+    void queue.settle(300).then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+    release();
+  });
+
+  it('settles as soon as the service has the events', async () => {
+    const { queue, sent } = queueWith();
+    queue.add('v1', { type: 'scan' });
+    queue.add('v1', { type: 'mode_chosen', mode: 'dual' });
+    let settled = false;
+    void queue.settle(300).then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
+    expect(sent).toHaveLength(1);
+  });
+
   it('never puts more than 50 events in a batch, nor two visits', async () => {
     const { queue, sent } = queueWith();
     for (let i = 0; i < 120; i++) queue.add('v1', { type: 'mode_chosen', mode: 'single' });

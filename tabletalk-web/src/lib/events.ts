@@ -53,7 +53,7 @@ export interface EventQueueOptions {
 export function createEventQueue({ post, beacon, delayMs = 1500, retryDelayMs = 10_000 }: EventQueueOptions) {
   let queue: Queued[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let sending = false;
+  let running: Promise<void> | undefined;
 
   function schedule(ms: number) {
     clearTimeout(timer);
@@ -86,30 +86,40 @@ export function createEventQueue({ post, beacon, delayMs = 1500, retryDelayMs = 
   }
 
   /** Sends everything waiting, batch by batch; a failure that may pass keeps the batch for a later try. */
-  async function flush(): Promise<void> {
+  async function send(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = takeBatch();
+      try {
+        await post(bodyOf(batch));
+      } catch (error) {
+        if (!isRetryable(error)) continue; // refused as it is: sending it again would not help
+        const kept = batch.map((item) => ({ ...item, tries: item.tries + 1 })).filter((item) => item.tries < maxTries);
+        queue = [...kept, ...queue];
+        const retryAfterMs = isApiError(error) ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+        schedule(Math.min(Math.max(retryDelayMs, retryAfterMs), 5 * 60_000));
+        return;
+      }
+    }
+  }
+
+  /** Sends what is waiting now; while a send is under way, what came since goes right after it. */
+  function flush(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    if (sending) return;
-    sending = true;
-    try {
-      while (queue.length > 0) {
-        const batch = takeBatch();
-        try {
-          await post(bodyOf(batch));
-        } catch (error) {
-          if (!isRetryable(error)) continue; // refused as it is: sending it again would not help
-          const kept = batch
-            .map((item) => ({ ...item, tries: item.tries + 1 }))
-            .filter((item) => item.tries < maxTries);
-          queue = [...kept, ...queue];
-          const retryAfterMs = isApiError(error) ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
-          schedule(Math.min(Math.max(retryDelayMs, retryAfterMs), 5 * 60_000));
-          return;
-        }
-      }
-    } finally {
-      sending = false;
-    }
+    if (running) return running.then(() => (queue.length > 0 && timer === undefined ? flush() : undefined));
+    running = send().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  /**
+   * Sends what is waiting and resolves once it is through, or after {@link withinMs} at the latest: a step
+   * logged just before a session is created reaches the service first, and a slow network costs the diner at
+   * most that moment.
+   */
+  function settle(withinMs: number): Promise<void> {
+    return Promise.race([flush(), new Promise<void>((resolve) => setTimeout(resolve, withinMs))]);
   }
 
   /** The page is going away: hand what is waiting to the browser, which sends it even after the page is gone. */
@@ -139,7 +149,7 @@ export function createEventQueue({ post, beacon, delayMs = 1500, retryDelayMs = 
     queue = [];
   }
 
-  return { add, flush, flushWithBeacon, discard, size: () => queue.length };
+  return { add, flush, settle, flushWithBeacon, discard, size: () => queue.length };
 }
 
 export type EventQueue = ReturnType<typeof createEventQueue>;
@@ -175,6 +185,14 @@ export function trackEvent(event: VisitEvent): void {
   } catch {
     // Logging never gets in the diner's way.
   }
+}
+
+/**
+ * Sends the visit's waiting steps before something the service logs itself (a new session), waiting at most
+ * a moment for them.
+ */
+export function sendWaitingEvents(withinMs = 300): Promise<void> {
+  return queue.settle(withinMs).catch(() => undefined);
 }
 
 /** Drops whatever is waiting (tests start from a fresh page). */

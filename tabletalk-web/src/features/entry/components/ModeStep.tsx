@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ButtonLink } from '@/components/ui/Button';
-import { trackEvent } from '@/lib/events';
+import { sendWaitingEvents, trackEvent } from '@/lib/events';
 import { tapFailureMessage } from '@/lib/failure-copy';
 import { paths } from '@/lib/links';
 import type { Mode } from '@/lib/messages';
@@ -28,6 +28,8 @@ export function ModeStep({ table, choice }: { table: TableRef; choice: SessionCh
     setCreating(mode);
     setError(null);
     trackEvent({ type: 'mode_chosen', mode });
+    // The choices go before the session they lead to, so that the log reads in the order things happened.
+    await sendWaitingEvents();
     try {
       const visit = currentVisit();
       const { session, participant } = await createSession({

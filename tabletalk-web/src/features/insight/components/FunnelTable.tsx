@@ -1,7 +1,7 @@
 import type { FunnelStep } from '../api/insight-api';
 import { formatCount, formatShare, funnelLabel, funnelUnit, shareOf } from '../format';
 import { Bar } from './Bar';
-import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses } from './Section';
+import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses, ScrollArea } from './Section';
 
 /** Each step with how many got there and the share lost since the step before. */
 export function FunnelTable({ funnel }: { funnel: FunnelStep[] }) {
@@ -11,7 +11,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelStep[] }) {
       title="From scan to the end of the evening"
       intro="Until the first card each step counts visits (one phone each); from the first card on it counts sessions."
     >
-      <div className="overflow-x-auto">
+      <ScrollArea label="The funnel, scrollable" className="overflow-x-auto">
         <table className={tableClasses}>
           <caption className="sr-only">How many got to each step, and the drop-off from the step before</caption>
           <thead>
@@ -54,7 +54,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelStep[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { formatCount, weekdays } from '../format';
-import { Section } from './Section';
+import { Section, ScrollArea } from './Section';
 
 const hours = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -15,7 +15,7 @@ export function HourOfWeekTable({ counts }: { counts: number[][] }) {
           : 'Hour of the week in local time; no session started in this range.'
       }
     >
-      <div className="overflow-x-auto">
+      <ScrollArea label="Sessions by hour of the week, scrollable" className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0.5 text-sm">
           <caption className="sr-only">Sessions started by weekday (rows) and hour (columns)</caption>
           <thead>
@@ -61,7 +61,7 @@ export function HourOfWeekTable({ counts }: { counts: number[][] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }

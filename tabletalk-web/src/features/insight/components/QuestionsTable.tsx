@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import type { QuestionFigures } from '../api/insight-api';
 import { contextLabel, formatCount, formatFigure, formatShare, shareOf } from '../format';
-import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses } from './Section';
+import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses, ScrollArea } from './Section';
 
 type Column = 'text' | 'shown' | 'liked' | 'seconds' | 'quick';
 type Direction = 'ascending' | 'descending';
@@ -93,7 +93,7 @@ export function QuestionsTable({ questions }: { questions: QuestionFigures[] }) 
       {questions.length === 0 ? (
         <p>No card was shown in this range.</p>
       ) : (
-        <div className="max-h-[40rem] overflow-auto">
+        <ScrollArea label="Questions, scrollable" className="max-h-[40rem] overflow-auto">
           <table className={tableClasses}>
             <caption className="sr-only">Figures per question, sortable by column</caption>
             <thead>
@@ -141,7 +141,7 @@ export function QuestionsTable({ questions }: { questions: QuestionFigures[] }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </Section>
   );

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { Insights } from '../api/insight-api';
 import { loadChartLibrary } from '../chart-library';
 import { formatCount, formatDay } from '../format';
-import { Section } from './Section';
+import { Section, ScrollArea } from './Section';
 
 type Day = Insights['sessionsByDay'][number];
 
@@ -118,7 +118,7 @@ export function SessionsByDayChart({ days }: { days: Day[] }) {
       <Chart days={days} />
       <details>
         <summary className="min-h-12 cursor-pointer py-3 font-semibold text-accent">Sessions by day as a table</summary>
-        <div className="max-h-80 overflow-auto">
+        <ScrollArea label="Sessions by day, scrollable" className="max-h-80 overflow-auto">
           <table className="w-full border-collapse text-left text-base">
             <caption className="sr-only">Sessions by day</caption>
             <thead>
@@ -142,7 +142,7 @@ export function SessionsByDayChart({ days }: { days: Day[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </details>
     </Section>
   );

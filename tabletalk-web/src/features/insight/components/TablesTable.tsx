@@ -1,6 +1,6 @@
 import type { TableFigures } from '../api/insight-api';
 import { formatCount, formatFigure } from '../format';
-import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses } from './Section';
+import { cellClasses, headCellClasses, numberCellClasses, Section, tableClasses, ScrollArea } from './Section';
 
 export function TablesTable({ tables }: { tables: TableFigures[] }) {
   return (
@@ -8,7 +8,7 @@ export function TablesTable({ tables }: { tables: TableFigures[] }) {
       {tables.length === 0 ? (
         <p>No table was used in this range.</p>
       ) : (
-        <div className="max-h-[32rem] overflow-auto">
+        <ScrollArea label="Tables, scrollable" className="max-h-[32rem] overflow-auto">
           <table className={tableClasses}>
             <caption className="sr-only">Scans, sessions and median cards per table</caption>
             <thead>
@@ -40,7 +40,7 @@ export function TablesTable({ tables }: { tables: TableFigures[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </Section>
   );
