@@ -2,6 +2,7 @@ package com.tabletalk.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tabletalk.testing.TestApp;
 import com.tabletalk.testing.TwoInstances;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,6 +90,33 @@ class LoadSmokeIT {
                         .mapTo(Long.class)
                         .one());
         assertThat(outOfOrder).as("cards shown out of order").isZero();
+    }
+
+    /**
+     * The console's dashboard for every seeded restaurant and the platform, and both exports, each in the
+     * contract's shape (the benchmark's own checks), signed in as an admin the scenario makes.
+     */
+    @Test
+    void theDashboardAndTheExportAnswerInShapeOverASeededMonth() throws Exception {
+        String database = " --database-url " + instances.database().url();
+        run("seed-events --restaurants 2 --events 2000 --chunk 1000 --prefix smoke" + database);
+        Report report = run("insights --prefix smoke --restaurants 2 --warmup-requests 1 --platform-runs 1 --origin "
+                + TestApp.FRONTEND + database);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> csv = (Map<String, Object>) report.figure("export smoke-001 csv");
+        assertThat(((Number) csv.get("rows")).longValue()).isPositive();
+    }
+
+    /** Phones' steps sent as fast as asked, as JSON and as beacons: all taken in and all written. */
+    @Test
+    void phonesStepsAreTakenInAndWritten() throws Exception {
+        Report report =
+                run("ingest --rate 300 --duration 3 --prefix smoke --restaurants 2 --flush-wait 2 --database-url "
+                        + instances.database().url());
+        long accepted = ((Number) report.figure("events accepted")).longValue();
+        assertThat(accepted).isPositive();
+        assertThat(((Number) report.figure("phone events stored (database)")).longValue())
+                .isGreaterThanOrEqualTo(accepted);
     }
 
     /**
