@@ -16,6 +16,15 @@ public interface InsightDao {
 
     String IN_RANGE = "(:all OR scope_id = :restaurant) AND day BETWEEN :from AND :to";
 
+    /** A question's figures summed over days (the table and its condition go between the two halves), with its text. */
+    String QUESTION_SUMS = "SELECT f.question_id, f.revision, q.context, q.text, f.shown, f.liked, f.disliked, "
+            + "f.advanced, f.quick FROM (SELECT question_id, revision, sum(shown) AS shown, sum(liked) AS liked, "
+            + "sum(disliked) AS disliked, sum(advanced) AS advanced, sum(quick) AS quick FROM ";
+
+    String QUESTION_TEXTS = " GROUP BY question_id, revision) f "
+            + "LEFT JOIN questions q ON q.id = f.question_id AND q.revision = f.revision "
+            + "ORDER BY f.shown DESC, f.question_id, f.revision";
+
     record DaySteps(LocalDate day, long scans, long welcomes, long questionsChosen, long modesChosen) {}
 
     record DayHourSessions(LocalDate day, int hourOfWeek, long sessions) {}
@@ -135,12 +144,7 @@ public interface InsightDao {
             @Bind("restaurant") long restaurant, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     /** Most shown first; the text is the question's when its revision is the one shown, else null. */
-    @SqlQuery("SELECT f.question_id, f.revision, q.context, q.text, f.shown, f.liked, f.disliked, f.advanced, f.quick "
-            + "FROM (SELECT question_id, revision, sum(shown) AS shown, sum(liked) AS liked, "
-            + "  sum(disliked) AS disliked, sum(advanced) AS advanced, sum(quick) AS quick FROM insight_questions "
-            + "  WHERE " + IN_RANGE + " GROUP BY question_id, revision) f "
-            + "LEFT JOIN questions q ON q.id = f.question_id AND q.revision = f.revision "
-            + "ORDER BY f.shown DESC, f.question_id, f.revision")
+    @SqlQuery(QUESTION_SUMS + "insight_questions WHERE " + IN_RANGE + QUESTION_TEXTS)
     @RegisterConstructorMapper(QuestionFigures.class)
     List<QuestionFigures> questions(
             @Bind("all") boolean all,
@@ -158,12 +162,7 @@ public interface InsightDao {
             @Bind("to") LocalDate to);
 
     /** The platform's, from its own sums per day. */
-    @SqlQuery("SELECT f.question_id, f.revision, q.context, q.text, f.shown, f.liked, f.disliked, f.advanced, f.quick "
-            + "FROM (SELECT question_id, revision, sum(shown) AS shown, sum(liked) AS liked, "
-            + "  sum(disliked) AS disliked, sum(advanced) AS advanced, sum(quick) AS quick FROM insight_platform_questions "
-            + "  WHERE day BETWEEN :from AND :to GROUP BY question_id, revision) f "
-            + "LEFT JOIN questions q ON q.id = f.question_id AND q.revision = f.revision "
-            + "ORDER BY f.shown DESC, f.question_id, f.revision")
+    @SqlQuery(QUESTION_SUMS + "insight_platform_questions WHERE day BETWEEN :from AND :to" + QUESTION_TEXTS)
     @RegisterConstructorMapper(QuestionFigures.class)
     List<QuestionFigures> platformQuestions(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -48,14 +50,7 @@ public class InsightResource {
             @PathParam("slug") String slug,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        InsightRange range = InsightRange.parse(from, to);
-        RestaurantRow restaurant = insights.restaurant(user, slug);
-        Instant start = range.start(ZoneId.of(restaurant.timeZone()));
-        Instant end = range.end(ZoneId.of(restaurant.timeZone()));
-        return download(
-                out -> export.csv(restaurant.id(), start, end, out),
-                "text/csv; charset=UTF-8",
-                fileName(restaurant, range, "csv"));
+        return download(user, slug, from, to, "csv", "text/csv; charset=UTF-8", export::csv);
     }
 
     @GET
@@ -66,25 +61,34 @@ public class InsightResource {
             @PathParam("slug") String slug,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
+        return download(user, slug, from, to, "jsonl", "application/x-ndjson; charset=UTF-8", export::jsonLines);
+    }
+
+    /** Writes one restaurant's events from start (inclusive) to end (exclusive) to a stream. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(long restaurantId, Instant start, Instant end, OutputStream out) throws IOException;
+    }
+
+    /** The restaurant's raw events of the range's local days, streamed as an attachment. */
+    private Response download(
+            StaffUser user, String slug, String from, String to, String extension, String type, Writer writer) {
         InsightRange range = InsightRange.parse(from, to);
         RestaurantRow restaurant = insights.restaurant(user, slug);
-        Instant start = range.start(ZoneId.of(restaurant.timeZone()));
-        Instant end = range.end(ZoneId.of(restaurant.timeZone()));
-        return download(
-                out -> export.jsonLines(restaurant.id(), start, end, out),
-                "application/x-ndjson; charset=UTF-8",
-                fileName(restaurant, range, "jsonl"));
+        ZoneId zone = ZoneId.of(restaurant.timeZone());
+        Instant start = range.start(zone);
+        Instant end = range.end(zone);
+        StreamingOutput body = out -> writer.write(restaurant.id(), start, end, out);
+        return Response.ok(body, type)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + fileName(restaurant, range, extension) + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** The slug is {@code [a-z0-9-]} and the dates are ISO dates, so the name needs no quoting beyond the quotes. */
     private static String fileName(RestaurantRow restaurant, InsightRange range, String extension) {
         return restaurant.slug() + "-events-" + range.from() + "-to-" + range.to() + "." + extension;
-    }
-
-    private static Response download(StreamingOutput body, String type, String fileName) {
-        return Response.ok(body, type)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .header("Cache-Control", "no-store")
-                .build();
     }
 }
