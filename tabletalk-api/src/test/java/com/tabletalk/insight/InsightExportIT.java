@@ -87,10 +87,10 @@ class InsightExportIT {
         assertThat(rows)
                 .extracting(row -> row.get("time") + " " + row.get("type") + " " + row.get("table"))
                 .containsExactly(
-                        "2026-03-01T23:00:00Z scan 5",
-                        "2026-03-02T09:00:00Z scan '=HYPERLINK(\"x\")",
-                        "2026-03-02T10:00:00Z session_created 5",
-                        "2026-03-02T10:00:00Z card_shown 5");
+                        "2026-03-01T23:00:00.000000Z scan 5",
+                        "2026-03-02T09:00:00.000000Z scan '=HYPERLINK(\"x\")",
+                        "2026-03-02T10:00:00.000000Z session_created 5",
+                        "2026-03-02T10:00:00.000000Z card_shown 5");
         assertThat(rows.get(0).get("visit")).isEqualTo(events.id("V1").toString());
         assertThat(rows.get(0).get("session")).isEmpty();
         assertThat(rows.get(2).get("session")).isEqualTo(events.id("S1").toString());
@@ -120,13 +120,13 @@ class InsightExportIT {
                 .extracting(line ->
                         line.get("time").asText() + " " + line.get("type").asText())
                 .containsExactly(
-                        "2026-03-01T23:00:00Z scan",
-                        "2026-03-02T09:00:00Z scan",
-                        "2026-03-02T10:00:00Z session_created",
-                        "2026-03-02T10:00:00Z card_shown");
+                        "2026-03-01T23:00:00.000000Z scan",
+                        "2026-03-02T09:00:00.000000Z scan",
+                        "2026-03-02T10:00:00.000000Z session_created",
+                        "2026-03-02T10:00:00.000000Z card_shown");
         assertThat(lines.get(1).get("table").asText()).isEqualTo("=HYPERLINK(\"x\")");
         assertThat(lines.get(3).toString())
-                .isEqualTo("{\"time\":\"2026-03-02T10:00:00Z\",\"type\":\"card_shown\",\"table\":\"5\","
+                .isEqualTo("{\"time\":\"2026-03-02T10:00:00.000000Z\",\"type\":\"card_shown\",\"table\":\"5\","
                         + "\"session\":\"" + events.id("S1") + "\",\"visit\":null,\"participant\":null,"
                         + "\"question\":1001,\"payload\":{\"position\":0,\"revision\":1}}");
     }
