@@ -62,9 +62,11 @@ public class InsightFinalizer implements Managed {
         int total = 0;
         try {
             for (int back = DAYS_BACK + 1; back <= BACKFILL_DAYS; back++) {
-                total += insights.refreshDays(today.minusDays(back), today.minusDays(back));
+                total += insights.refreshDays(today.minusDays(back), today.minusDays(back), InsightFinalizer::rest);
             }
             LOG.info("Computed dashboard figures for {} earlier days", total);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("Computing earlier dashboard days failed; a dashboard read computes them: {}", e.getMessage());
         }
@@ -75,12 +77,20 @@ public class InsightFinalizer implements Managed {
     public int refresh() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         try {
-            int days = insights.refreshDays(today.minusDays(DAYS_BACK), today.plusDays(1));
+            int days = insights.refreshDays(today.minusDays(DAYS_BACK), today.plusDays(1), InsightFinalizer::rest);
             LOG.debug("Recomputed {} open dashboard days", days);
             return days;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         } catch (RuntimeException e) {
             LOG.warn("Recomputing dashboard days failed; will retry: {}", e.getMessage());
             return 0;
         }
+    }
+
+    /** As long again as the last piece of work took, at most a second. */
+    private static void rest(Duration worked) throws InterruptedException {
+        Thread.sleep(Math.min(worked.toMillis(), 1_000));
     }
 }

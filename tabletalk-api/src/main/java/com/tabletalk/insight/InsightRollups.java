@@ -21,9 +21,13 @@ public interface InsightRollups {
 
     record ScopeDay(long scopeId, LocalDate day) {}
 
-    /** The scopes of the call: every restaurant and the walk-in tables, or the one restaurant. */
+    /** The walk-in tables' scope and every restaurant's. */
+    @SqlQuery("SELECT 0 UNION ALL SELECT id FROM restaurants ORDER BY 1")
+    List<Long> scopeIds();
+
+    /** The scopes of the call: every restaurant and the walk-in tables, or the one (0: the walk-in tables). */
     String SCOPES = "(SELECT id AS scope_id, time_zone AS tz FROM restaurants WHERE :all OR id = :restaurant "
-            + "UNION ALL SELECT 0, 'UTC' WHERE :all)";
+            + "UNION ALL SELECT 0, 'UTC' WHERE :all OR :restaurant = 0)";
 
     /**
      * Claims the days from..to (up to each scope's local today) that are missing or not final and were last

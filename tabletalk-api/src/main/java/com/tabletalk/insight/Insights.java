@@ -17,6 +17,7 @@ import com.tabletalk.insight.InsightView.TableRow;
 import com.tabletalk.insight.InsightView.TwoPhone;
 import com.tabletalk.restaurant.ConsoleRestaurantDao.RestaurantRow;
 import com.tabletalk.restaurant.ConsoleRestaurants;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,9 +77,24 @@ public class Insights {
         return view(new Scope(null), range, figures.read(true, InsightRollups.WALK_IN, range.from(), range.to()));
     }
 
-    /** Finalizes closed days and fills missing ones from..to for every scope, for the periodic job. */
-    public int refreshDays(LocalDate from, LocalDate to) {
-        int days = rollups.refresh(JOB_MAX_AGE_SECONDS, true, InsightRollups.WALK_IN, from, to);
+    /** How the periodic job waits between two scopes. */
+    @FunctionalInterface
+    public interface Pause {
+        void rest(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * Finalizes closed days and fills missing ones from..to for every scope, for the periodic job: one scope per
+     * transaction, resting after each as long as it took, so that the job never holds a database core for long
+     * and the live game beside it keeps its pace.
+     */
+    public int refreshDays(LocalDate from, LocalDate to, Pause pause) throws InterruptedException {
+        int days = 0;
+        for (long scope : rollups.scopeIds()) {
+            long started = System.nanoTime();
+            days += rollups.refresh(JOB_MAX_AGE_SECONDS, false, scope, from, to);
+            pause.rest(Duration.ofNanos(System.nanoTime() - started));
+        }
         rollups.refreshPlatform(true, 0, from, to);
         return days;
     }
