@@ -126,6 +126,9 @@ final class IngestScenario implements Scenario {
      */
     private static final class Ingest {
 
+        /** How long an answer may take before the request counts as unanswered (-1). */
+        private static final long TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
+
         private final String host;
         private final int port;
         private final String path;
@@ -229,8 +232,6 @@ final class IngestScenario implements Scenario {
                 }
             }
         }
-
-        private static final long TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
         private void answered(long due, int status, byte[] body) {
             latency.recordValue(

@@ -44,11 +44,16 @@ final class KeepAlive implements AutoCloseable {
         this.address = new InetSocketAddress(host, port);
         this.listener = listener;
         this.selector = Selector.open();
-        for (int i = 0; i < connections; i++) {
-            Connection connection = new Connection();
-            connection.open();
-            all.add(connection);
-            idle.addLast(connection);
+        try {
+            for (int i = 0; i < connections; i++) {
+                Connection connection = new Connection();
+                connection.open();
+                all.add(connection);
+                idle.addLast(connection);
+            }
+        } catch (IOException e) {
+            close();
+            throw e;
         }
     }
 
