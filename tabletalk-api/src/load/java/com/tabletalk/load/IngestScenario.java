@@ -1,10 +1,11 @@
 package com.tabletalk.load;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tabletalk.app.DatabaseUrl;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -33,7 +32,9 @@ import org.HdrHistogram.Histogram;
  * now and then, a walk-in code), views the welcome, picks a relationship length and a mode, and sends those steps
  * in batches of {@code --batch}, as JSON or, like {@code sendBeacon}, as text/plain. With {@code --pairs N}, N pairs
  * first play {@code --moves} per second for the same duration without ingestion and then again with it, so the
- * game's delay is measured both ways. The target must run with rate limits off.
+ * game's delay is measured both ways. The requests go out over {@code --connections} persistent HTTP/1.1 connections
+ * (default 32, one request waiting on each); a batch that comes due while every connection waits is counted as not
+ * sent, so the offered rate stays the same whatever the service does. The target must run with rate limits off.
  */
 final class IngestScenario implements Scenario {
 
@@ -118,11 +119,20 @@ final class IngestScenario implements Scenario {
         }
     }
 
-    /** The open-loop sender of event batches and what came back. */
+    /**
+     * The open-loop sender of event batches and what came back. One thread does everything: it builds each request
+     * when it is due, sends it on an idle keep-alive connection (or counts it as not sent when every connection
+     * waits for an answer), and reads the answers; a request's latency runs from the moment it was due.
+     */
     private static final class Ingest {
 
-        private final String url;
-        private final String prefix;
+        /** How long an answer may take before the request counts as unanswered (-1). */
+        private static final long TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
+
+        private final String host;
+        private final int port;
+        private final String path;
+        private final String hostHeader;
         private final int restaurants;
         private final List<String> tables;
         private final double walkIns;
@@ -130,23 +140,34 @@ final class IngestScenario implements Scenario {
         private final double rate;
         private final Duration duration;
         private final int batch;
-        private final int maxInFlight;
-        private final HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4, Rig.daemon("ingest-http")))
-                .build();
+        private final int connections;
+        /** {@code "restaurant":"<slug>"} for each restaurant, JSON-encoded once. */
+        private final String[] restaurantFields;
+        /** {@code "table":"<label>"} for each table label. */
+        private final String[] tableFields;
+
         private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         private final AtomicLong accepted = new AtomicLong();
         private final Histogram latency = Rig.histogram();
         private long requests;
         private long eventsSent;
         private long skipped;
+        private long requestsSkipped;
         private double seconds;
+        /** The sending thread's CPU time over the run, in cores: what the generator itself costs. */
+        private double senderCpu;
 
         Ingest(Options options, String target, double rate, Duration duration, int batch) {
-            this.url = target + "/api/events";
-            this.prefix = options.text("prefix", "bench");
+            URI uri = URI.create(target + "/api/events");
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "ingest speaks plain HTTP: --target http://host:port, not " + target);
+            }
+            this.host = uri.getHost();
+            this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+            this.path = uri.getRawPath();
+            this.hostHeader = uri.getRawAuthority();
+            String prefix = options.text("prefix", "bench");
             this.restaurants = options.integer("restaurants", 100);
             this.tables = options.list("tables", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17");
             this.walkIns = options.number("walk-ins", 0.05);
@@ -154,98 +175,141 @@ final class IngestScenario implements Scenario {
             this.rate = rate;
             this.duration = duration;
             this.batch = batch;
-            this.maxInFlight = options.integer("max-in-flight", 256);
+            // --max-in-flight is the older name of the same cap: one request waits on each connection.
+            this.connections = options.integer("connections", options.integer("max-in-flight", 32));
+            if (connections < 1) {
+                throw new IllegalArgumentException("--connections must be at least 1");
+            }
+            this.restaurantFields = new String[restaurants];
+            for (int i = 0; i < restaurants; i++) {
+                restaurantFields[i] = "\"restaurant\":" + json(InsightsScenario.slug(prefix, i + 1));
+            }
+            this.tableFields = tables.stream().map(t -> "\"table\":" + json(t)).toArray(String[]::new);
         }
 
-        void run() throws InterruptedException {
-            Semaphore inFlight = new Semaphore(maxInFlight);
-            List<Map<String, Object>> pending = new ArrayList<>();
+        void run() throws IOException {
+            List<String> pending = new ArrayList<>();
             String visit = null;
+            String address = null;
             long begin = System.nanoTime();
             long end = begin + duration.toNanos();
-            while (System.nanoTime() < end) {
-                long due = (long) ((System.nanoTime() - begin) / 1e9 * rate) - eventsSent - skipped;
-                while (due > 0) {
-                    if (pending.isEmpty()) {
-                        visit = UUID.randomUUID().toString();
-                        pending.addAll(visitSteps());
+            try (KeepAlive http = new KeepAlive(host, port, connections, this::answered)) {
+                long now = begin;
+                long lastExpiry = begin;
+                while (now < end) {
+                    // The batch starting at event n is due when event n is, at (n + 1) / rate after the start.
+                    long due = begin + (long) ((eventsSent + skipped + 1) * 1e9 / rate);
+                    while (due <= now) {
+                        if (pending.isEmpty()) {
+                            visit = randomVisit();
+                            address = Api.randomAddress();
+                            pending.addAll(visitSteps());
+                        }
+                        int size = Math.min(batch, pending.size());
+                        if (http.hasIdle()) {
+                            http.send(request(visit, address, pending.subList(0, size)), due);
+                            eventsSent += size;
+                            requests++;
+                        } else {
+                            skipped += size;
+                            requestsSkipped++;
+                        }
+                        pending.subList(0, size).clear();
+                        due = begin + (long) ((eventsSent + skipped + 1) * 1e9 / rate);
                     }
-                    int size = Math.min(batch, pending.size());
-                    List<Map<String, Object>> events = new ArrayList<>(pending.subList(0, size));
-                    pending.subList(0, size).clear();
-                    due -= size;
-                    if (!inFlight.tryAcquire()) {
-                        skipped += size;
-                        continue;
+                    http.poll(Math.min((due - now) / 1_000_000, (end - now) / 1_000_000));
+                    now = System.nanoTime();
+                    if (now - lastExpiry > 1_000_000_000L) {
+                        http.expire(now, TIMEOUT_NANOS);
+                        lastExpiry = now;
                     }
-                    eventsSent += size;
-                    requests++;
-                    send(visit, events, inFlight);
                 }
-                Thread.sleep(1);
+                seconds = (System.nanoTime() - begin) / 1e9;
+                senderCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9 / seconds;
+                long drainUntil = System.nanoTime() + TIMEOUT_NANOS;
+                while (http.inFlight() > 0 && System.nanoTime() < drainUntil) {
+                    http.poll(10);
+                }
             }
-            seconds = (System.nanoTime() - begin) / 1e9;
-            inFlight.tryAcquire(maxInFlight, 60, TimeUnit.SECONDS);
         }
 
-        /** A visit's steps on the phone: where it was scanned, the welcome, the two choices. */
-        private List<Map<String, Object>> visitSteps() {
+        private void answered(long due, int status, byte[] body) {
+            latency.recordValue(
+                    Math.max(1, Math.min(latency.getHighestTrackableValue(), (System.nanoTime() - due) / 1000)));
+            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            if (status == 202) {
+                long count = acceptedCount(body);
+                if (count < 0) {
+                    statuses.computeIfAbsent(-2, s -> new AtomicInteger()).incrementAndGet();
+                } else {
+                    accepted.addAndGet(count);
+                }
+            }
+        }
+
+        /** The n of a {@code {"accepted": n}} answer, or -1. */
+        private static long acceptedCount(byte[] body) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            int key = text.indexOf("\"accepted\"");
+            int colon = key < 0 ? -1 : text.indexOf(':', key);
+            if (colon < 0) {
+                return -1;
+            }
+            int at = colon + 1;
+            while (at < text.length() && text.charAt(at) == ' ') {
+                at++;
+            }
+            int digits = at;
+            while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+                digits++;
+            }
+            return digits == at ? -1 : Long.parseLong(text.substring(at, digits));
+        }
+
+        /** A version-4 visit id; made from a cheap random source, as the generator makes hundreds a second. */
+        private static String randomVisit() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            Map<String, Object> place = new LinkedHashMap<>();
-            if (random.nextDouble() >= walkIns) {
-                place.put("restaurant", InsightsScenario.slug(prefix, 1 + random.nextInt(restaurants)));
-                place.put("table", tables.get(random.nextInt(tables.size())));
-            }
-            List<Map<String, Object>> steps = new ArrayList<>();
-            steps.add(step("scan", place, null, null));
-            steps.add(step("welcome_viewed", place, null, null));
-            steps.add(step("relationship_length_chosen", place, "length", LENGTHS[random.nextInt(LENGTHS.length)]));
-            steps.add(step("mode_chosen", place, "mode", random.nextBoolean() ? "dual" : "single"));
-            return steps;
+            long high = (random.nextLong() & ~0xf000L) | 0x4000L;
+            long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+            return new UUID(high, low).toString();
         }
 
-        private static Map<String, Object> step(String type, Map<String, Object> place, String field, String value) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("type", type);
-            step.putAll(place);
-            if (field != null) {
-                step.put(field, value);
-            }
-            return step;
+        /** A visit's steps on the phone, as JSON objects: where it was scanned, the welcome, the two choices. */
+        private List<String> visitSteps() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String place = random.nextDouble() >= walkIns
+                    ? "," + restaurantFields[random.nextInt(restaurants)] + ","
+                            + tableFields[random.nextInt(tableFields.length)]
+                    : "";
+            return List.of(
+                    "{\"type\":\"scan\"" + place + "}",
+                    "{\"type\":\"welcome_viewed\"" + place + "}",
+                    "{\"type\":\"relationship_length_chosen\"" + place + ",\"length\":\""
+                            + LENGTHS[random.nextInt(LENGTHS.length)] + "\"}",
+                    "{\"type\":\"mode_chosen\"" + place + ",\"mode\":\"" + (random.nextBoolean() ? "dual" : "single")
+                            + "\"}");
         }
 
-        private void send(String visit, List<Map<String, Object>> events, Semaphore inFlight) {
-            String body;
+        /** The whole request, head and body; as JSON or, like {@code sendBeacon}, as text/plain. */
+        private byte[] request(String visit, String address, List<String> events) {
+            byte[] body = ("{\"visit\":\"" + visit + "\",\"events\":[" + String.join(",", events) + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            boolean beacon = ThreadLocalRandom.current().nextDouble() < beaconShare;
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Type: "
+                            + (beacon ? "text/plain;charset=UTF-8" : "application/json") + "\r\nX-Forwarded-For: "
+                            + address + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            return request;
+        }
+
+        private static String json(String text) {
             try {
-                body = Api.JSON.writeValueAsString(Map.of("visit", visit, "events", events));
-            } catch (Exception e) {
+                return Api.JSON.writeValueAsString(text);
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            boolean beacon = ThreadLocalRandom.current().nextDouble() < beaconShare;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", beacon ? "text/plain;charset=UTF-8" : "application/json")
-                    .header("X-Forwarded-For", Api.randomAddress())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            long t0 = System.nanoTime();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-                inFlight.release();
-                latency.recordValue(
-                        Math.max(1, Math.min(latency.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000)));
-                int status = failure != null ? -1 : response.statusCode();
-                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                if (status == 202) {
-                    try {
-                        accepted.addAndGet(Api.JSON
-                                .readTree(response.body())
-                                .path("accepted")
-                                .asLong());
-                    } catch (Exception e) {
-                        statuses.computeIfAbsent(-2, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-            });
         }
 
         void report(Report report) {
@@ -253,10 +317,13 @@ final class IngestScenario implements Scenario {
             report.put("events per request", batch);
             report.put("requests sent", requests);
             report.put("events sent", eventsSent);
+            report.put("connections", connections);
             report.put("events not sent (in-flight cap reached)", skipped);
+            report.put("requests not sent (every connection busy)", requestsSkipped);
             report.put("events accepted", accepted.get());
             report.put("accepted events per second", accepted.get() / seconds);
             report.put("requests per second", requests / seconds);
+            report.put("sender CPU (cores)", senderCpu);
             Map<Integer, Integer> byStatus = new TreeMap<>();
             statuses.forEach((status, count) -> byStatus.put(status, count.get()));
             report.put("answers by status (-1: no answer, -2: unreadable 202)", byStatus);
