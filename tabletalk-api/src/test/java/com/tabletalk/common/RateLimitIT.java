@@ -26,22 +26,34 @@ class RateLimitIT {
 
     @BeforeAll
     static void twoInstancesWithSmallLimits() throws Exception {
-        ConfigOverride[] overrides = TestApp.withRateLimits(
-                DB,
-                ConfigOverride.config("rateLimits.sessionCreatesPerMinute", "3"),
-                ConfigOverride.config("rateLimits.joinsPerSessionPerMinute", "2"));
-        first = new DropwizardTestSupport<>(
-                TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
-        second = new DropwizardTestSupport<>(
-                TableTalkApplication.class, ProjectFiles.config().toString(), overrides);
+        first = withSmallLimits();
+        second = withSmallLimits();
         first.before();
         second.before();
     }
 
+    /**
+     * Each instance gets overrides of its own: an override remembers the system property it replaced, and one
+     * shared by two instances would remember the other's.
+     */
+    private static DropwizardTestSupport<TableTalkConfiguration> withSmallLimits() {
+        return new DropwizardTestSupport<>(
+                TableTalkApplication.class,
+                ProjectFiles.config().toString(),
+                TestApp.withRateLimits(
+                        DB,
+                        ConfigOverride.config("rateLimits.sessionCreatesPerMinute", "3"),
+                        ConfigOverride.config("rateLimits.joinsPerSessionPerMinute", "2")));
+    }
+
+    /**
+     * Last started, first stopped: each instance puts back the system properties it found when it started, so
+     * stopping them in the other order would leave the first one's small limits to every later test.
+     */
     @AfterAll
     static void stop() {
-        first.after();
         second.after();
+        first.after();
     }
 
     private static ApiClient.Reply create(ApiClient api, String forwardedFor) {

@@ -74,9 +74,13 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
         }
     }
 
+    /**
+     * Last started, first stopped: each instance puts back the system properties (its configuration overrides) it
+     * found when it started, so the other order would leave the first one's to every later test.
+     */
     @Override
     public void close() {
-        stopFirst();
         second.after();
+        stopFirst();
     }
 }
