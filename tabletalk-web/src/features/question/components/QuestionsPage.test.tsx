@@ -20,7 +20,7 @@ function question(overrides: Record<string, unknown> = {}) {
     revision: 1,
     text: 'Where would you go tomorrow?',
     hint: 'Anywhere at all',
-    options: [],
+    options: [] as { id: string; text: string }[],
     shown: 40,
     liked: 9,
     disliked: 1,
