@@ -280,6 +280,18 @@ describe('the question library', { timeout: 20_000 }, () => {
     });
   });
 
+  it('is linked where admins see the restaurants', async () => {
+    fakeApi({
+      'GET /api/console/me': admin,
+      'GET /api/console/restaurants': { status: 200, body: { restaurants: [] } },
+      'GET /api/console/questions': { status: 200, body: { questions: library } },
+    });
+    const { user, path } = renderApp('/console/restaurants');
+    await user.click(await screen.findByRole('link', { name: 'Questions' }));
+    await waitFor(() => expect(path()).toBe('/console/questions'));
+    expect(await screen.findByText('Where would you go tomorrow?')).toBeInTheDocument();
+  });
+
   it('is not there for a manager', async () => {
     fakeApi({
       'GET /api/console/me': {
