@@ -72,6 +72,8 @@ export async function sendQuietly(send: () => Promise<unknown>, retryDelayMs = 4
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as it is under its own Content-Type instead of a JSON `body` (a CSV file the console uploads). */
+  rawBody?: { contentType: string; content: string };
   /** Participant token, sent as `Authorization: Bearer`. */
   token?: string | undefined;
   parse: (json: unknown) => ParseResult<T>;
@@ -151,7 +153,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['Content-Type'] = options.rawBody.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
 
   // One controller for both the timeout and the caller's signal (AbortSignal.any is too new for
@@ -167,7 +170,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
     response = await fetch(apiUrl(path), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.rawBody?.content ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: controller.signal,
       credentials: options.credentials ?? 'omit',
       cache: 'no-store',

@@ -41,6 +41,14 @@ export function withoutAges(batch: unknown): unknown {
   };
 }
 
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Replaces fetch with a table of routes ("POST /api/sessions" → handler). Unmatched requests fail
  * the test loudly. Returns the requests seen, in order. Logged steps (`POST /api/events`, by fetch or
@@ -53,7 +61,8 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     const url = new URL(input instanceof Request ? input.url : input.toString(), window.location.href);
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    // JSON bodies arrive parsed; anything else (an uploaded CSV file) as its text.
+    const body = typeof init.body === 'string' ? jsonOrText(init.body) : undefined;
     const key = `${method} ${url.pathname}`;
     if (key === 'POST /api/events') events.push({ via: 'fetch', body: withoutAges(body) });
     else requests.push({ method, path: url.pathname, authorization: headers.get('Authorization'), body });

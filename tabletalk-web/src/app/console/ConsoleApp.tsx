@@ -6,6 +6,9 @@ import { PasswordResetPage, PasswordResetRequestPage } from '@/features/account/
 import { SignInPage } from '@/features/account/components/SignInPage';
 import { InsightDashboard } from '@/features/insight/components/InsightDashboard';
 import { PlatformInsightsPage } from '@/features/insight/components/PlatformInsightsPage';
+import { NewQuestionPage } from '@/features/question/components/NewQuestionPage';
+import { QuestionEditPage } from '@/features/question/components/QuestionEditPage';
+import { QuestionsPage } from '@/features/question/components/QuestionsPage';
 import { AuditLogPage } from '@/features/restaurant/components/AuditLogPage';
 import { ManagersPage } from '@/features/restaurant/components/ManagersPage';
 import { RestaurantListPage } from '@/features/restaurant/components/RestaurantListPage';
@@ -51,6 +54,15 @@ function PlatformInsightsRoute() {
   return isAdmin(useSignedInUser()) ? <PlatformInsightsPage /> : <ConsoleNotFound />;
 }
 
+/** The question library is for admins; anyone else finds nothing here. */
+function QuestionsRoute({ page }: { page: 'list' | 'new' | 'edit' }) {
+  const { id = '' } = useParams();
+  if (!isAdmin(useSignedInUser())) return <ConsoleNotFound />;
+  if (page === 'list') return <QuestionsPage />;
+  if (page === 'new') return <NewQuestionPage />;
+  return /^[1-9]\d{0,8}$/.test(id) ? <QuestionEditPage key={id} id={Number(id)} /> : <ConsoleNotFound />;
+}
+
 function RestaurantRoute({ page }: { page: 'tables' | 'insights' | 'managers' | 'settings' }) {
   const { slug = '' } = useParams();
   switch (page) {
@@ -85,6 +97,9 @@ export default function ConsoleApp() {
         <Route path="restaurants" element={<RestaurantsRoute />} />
         <Route path="audit" element={<AuditRoute />} />
         <Route path="insights" element={<PlatformInsightsRoute />} />
+        <Route path="questions" element={<QuestionsRoute page="list" />} />
+        <Route path="questions/new" element={<QuestionsRoute page="new" />} />
+        <Route path="questions/:id" element={<QuestionsRoute page="edit" />} />
         <Route path="restaurants/:slug" element={<RestaurantRoute page="tables" />} />
         <Route path="restaurants/:slug/insights" element={<RestaurantRoute page="insights" />} />
         <Route path="restaurants/:slug/managers" element={<RestaurantRoute page="managers" />} />

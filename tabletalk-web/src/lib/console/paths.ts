@@ -11,6 +11,10 @@ export const consolePaths = {
   audit: () => '/console/audit',
   /** Every restaurant's figures together (admins). */
   insights: () => '/console/insights',
+  /** The question library (admins). */
+  questions: (query = '') => (query ? `/console/questions?${query}` : '/console/questions'),
+  newQuestion: () => '/console/questions/new',
+  question: (id: number) => `/console/questions/${id}`,
   tables: (slug: string) => `/console/restaurants/${segment(slug)}`,
   managers: (slug: string) => `/console/restaurants/${segment(slug)}/managers`,
   settings: (slug: string) => `/console/restaurants/${segment(slug)}/settings`,

@@ -8,12 +8,17 @@ import {
   nonEmptyString,
   nullish,
   object,
+  oneOf,
   optional,
   type Parsed,
   type Parser,
   safeParse,
   string,
 } from '@/lib/parse';
+
+/** The kinds of questions a restaurant can offer, in the order diners see them. */
+export const restaurantContexts = ['exploring', 'established', 'mature'] as const;
+export type RestaurantContext = (typeof restaurantContexts)[number];
 
 const restaurantParser = object({
   slug: nonEmptyString,
@@ -24,6 +29,8 @@ const restaurantParser = object({
   recommendAfterCards: nullish(count),
   /** The platform's default for the above. */
   defaultRecommendAfterCards: optional(count),
+  /** The kinds of questions diners may choose here (at least one); absent from an older service. */
+  contexts: optional(array(oneOf(restaurantContexts))),
 });
 export type Restaurant = Parsed<typeof restaurantParser>;
 
@@ -99,7 +106,13 @@ export async function fetchRestaurant(slug: string, signal?: AbortSignal): Promi
 
 export async function updateRestaurant(
   slug: string,
-  change: { name?: string; timeZone?: string; active?: boolean; recommendAfterCards?: number | null },
+  change: {
+    name?: string;
+    timeZone?: string;
+    active?: boolean;
+    recommendAfterCards?: number | null;
+    contexts?: RestaurantContext[];
+  },
 ): Promise<Restaurant> {
   const response = await consoleRequest(slugPath(slug), { method: 'PATCH', body: change, parse: restaurantAnswer });
   return response.data.restaurant;

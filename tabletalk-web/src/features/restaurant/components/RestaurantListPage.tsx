@@ -128,9 +128,12 @@ export function RestaurantListPage({ admin }: { admin: boolean }) {
   return (
     <ConsolePage title="Restaurants">
       {admin ? (
-        <div>
+        <div className="flex flex-wrap gap-3">
           <ButtonLink variant="secondary" to={consolePaths.insights()}>
             Insights across all restaurants
+          </ButtonLink>
+          <ButtonLink variant="secondary" to={consolePaths.questions()}>
+            Questions
           </ButtonLink>
         </div>
       ) : null}

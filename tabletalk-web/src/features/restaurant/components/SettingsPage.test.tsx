@@ -1,4 +1,4 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '@/test/fake-api';
 import { renderApp } from '@/test/render';
@@ -81,5 +81,53 @@ describe('restaurant settings', { timeout: 20_000 }, () => {
     await user.click(save);
     await waitFor(() => expect(patches()).toHaveLength(2));
     expect(patches()[1]).toEqual({ name: 'Luigi’s', timeZone: 'Europe/Rome', recommendAfterCards: null });
+  });
+
+  it('offers the chosen kinds of questions, sends them only when changed and refuses none', async () => {
+    let restaurant: Record<string, unknown> = {
+      slug: 'luigis',
+      name: 'Luigi’s',
+      timeZone: 'Europe/Rome',
+      active: true,
+      contexts: ['mature', 'exploring'],
+    };
+    const { requests } = fakeApi({
+      'GET /api/console/me': {
+        status: 200,
+        body: { user: { email: 'maria@example.com', role: 'MANAGER', restaurants: [] } },
+      },
+      'GET /api/console/restaurants/luigis': () => ({ status: 200, body: { restaurant } }),
+      'PATCH /api/console/restaurants/luigis': ({ body }) => {
+        restaurant = { ...restaurant, ...(typeof body === 'object' && body !== null ? body : {}) };
+        return { status: 200, body: { restaurant } };
+      },
+    });
+    const { user } = renderApp('/console/restaurants/luigis/settings');
+    const group = await screen.findByRole('group', { name: 'Kinds of questions offered' });
+    const exploring = within(group).getByRole('checkbox', { name: 'Exploring' });
+    const established = within(group).getByRole('checkbox', { name: 'Established' });
+    const mature = within(group).getByRole('checkbox', { name: 'Mature' });
+    expect([exploring, established, mature].map((box) => (box as HTMLInputElement).checked)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    const save = screen.getByRole('button', { name: 'Save settings' });
+    const patches = () => requests.filter((request) => request.method === 'PATCH').map((request) => request.body);
+
+    // Unchanged (the service's order aside): not sent.
+    await user.click(save);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Luigi’s', timeZone: 'Europe/Rome' }]);
+
+    await user.click(exploring);
+    await user.click(mature);
+    expect(within(group).getByRole('alert')).toHaveTextContent('Choose at least one kind of question.');
+    expect(save).toBeDisabled();
+
+    await user.click(established);
+    await user.click(save);
+    await waitFor(() => expect(patches()).toHaveLength(2));
+    expect(patches()[1]).toEqual({ name: 'Luigi’s', timeZone: 'Europe/Rome', contexts: ['established'] });
   });
 });
