@@ -25,6 +25,7 @@ export function summaryText(summary: ImportReport['summary'], applied: boolean):
         [summary.retired, 'retired'],
         [summary.restored, 'restored'],
         [summary.unchanged, 'unchanged'],
+        [summary.rejected, 'left out'],
       ]
     : [
         [summary.added, 'to add'],
@@ -84,9 +85,14 @@ function ReportTable({ report }: { report: ImportReport }) {
   );
 }
 
+/** How many rows applying the file would change. */
+function changeCount(summary: ImportReport['summary']): number {
+  return summary.added + summary.changed + summary.retired + summary.restored;
+}
+
 /**
- * Import in two steps: the file is checked first (nothing changes) and its report shown row by row; only a
- * file without a rejected row can then be applied, all at once.
+ * Import in two steps: the file is checked first (nothing changes) and its report shown row by row; applying it
+ * then makes every change the check accepted, together or not at all, and leaves the rejected rows out.
  */
 export function ImportPanel({ onApplied }: { onApplied: () => void }) {
   const inputId = useId();
@@ -125,6 +131,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
   }
 
   const rejected = checked !== null && checked.report.summary.rejected > 0;
+  const changes = checked === null ? 0 : changeCount(checked.report.summary);
   return (
     <section aria-labelledby={`${inputId}-heading`} className="flex flex-col gap-4 rounded-2xl bg-surface p-5">
       <h2 id={`${inputId}-heading`} className="text-xl font-bold">
@@ -159,11 +166,12 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
           <ReportTable report={checked.report} />
           {rejected ? (
             <p className="rounded-2xl bg-surface-muted p-4">
-              Nothing can be applied while a row is rejected. Correct those rows in the file, then check it again.
+              Rejected rows are left out when you apply the file; correct them and import them again later.
             </p>
           ) : null}
+          {changes === 0 ? <p>Nothing in this file would change the library.</p> : null}
           <div>
-            <Button disabled={pending || rejected} onClick={() => void apply()}>
+            <Button disabled={pending || changes === 0} onClick={() => void apply()}>
               Apply these changes
             </Button>
           </div>

@@ -325,10 +325,7 @@ describe('importing questions', { timeout: 20_000 }, () => {
         listed += 1;
         return { status: 200, body: { questions: library } };
       },
-      'POST /api/console/questions/import': ({ url }) =>
-        url.searchParams.get('dryRun') === 'true' || !rejected
-          ? { status: 200, body: report(rejected) }
-          : apiError(400, 'invalid_request', { report: report(rejected) }),
+      'POST /api/console/questions/import': () => ({ status: 200, body: report(rejected) }),
     });
     const view = renderApp('/console/questions');
     await screen.findByText('Where would you go tomorrow?');
@@ -338,17 +335,19 @@ describe('importing questions', { timeout: 20_000 }, () => {
     return { ...fake, ...view, csv, listed: () => listed };
   }
 
-  it('shows the check row by row and applies nothing while a row is rejected', async () => {
-    const { requests, csv } = await checkFile(true);
+  it('shows the check row by row, and applying leaves the rejected row out', async () => {
+    const { requests, csv, user } = await checkFile(true);
     expect(await screen.findByText('1 to add, 1 to change, 1 rejected')).toBeInTheDocument();
     const rejectedRow = screen.getByRole('row', { name: /^4 2001 rejected/ });
     expect(rejectedRow).toHaveTextContent('The type or context changed.');
     expect(screen.getByRole('row', { name: /^3 1001 change/ })).toHaveTextContent('text, hint');
-    expect(screen.getByRole('button', { name: 'Apply these changes' })).toBeDisabled();
-    expect(screen.getByText(/Nothing can be applied while a row is rejected/)).toBeInTheDocument();
-    const posts = requests.filter((request) => request.method === 'POST');
-    expect(posts).toHaveLength(1);
-    expect(posts[0]?.body).toBe(csv);
+    expect(screen.getByText(/Rejected rows are left out when you apply the file/)).toBeInTheDocument();
+    const posts = () => requests.filter((request) => request.method === 'POST');
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]?.body).toBe(csv);
+    await user.click(screen.getByRole('button', { name: 'Apply these changes' }));
+    expect(await screen.findByText('Applied: 1 added, 1 changed, 1 left out.')).toBeInTheDocument();
+    expect(posts()).toHaveLength(2);
   });
 
   it('applies a clean file, says what was done and reloads the list', async () => {
