@@ -288,4 +288,109 @@ describe('the restaurant console', () => {
     expect(types.indexOf('card_rated')).toBeLessThan(types.indexOf('recommend_answered'));
     expectOnlyOwnOrigin(manager);
   });
+
+  it('lets an admin edit the question library, while a session already dealt keeps its wording', async () => {
+    const { page } = admin;
+    const mark = uniqueTable('lib');
+    // A diner's session is dealt a Mature card before anything changes.
+    const created = await fetch(`${baseUrl}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tableToken: uniqueTable('e2e-library'), context: 'mature', mode: 'single' }),
+    });
+    expect(created.status).toBe(201);
+    const dealt = ((await created.json()) as { session: { id: string; card: { questionId: number; text: string } } })
+      .session;
+
+    interface LibraryQuestion {
+      id: number;
+      active: boolean;
+      difficulty: string;
+      category: string;
+      type: string;
+      text: string;
+      hint: string;
+      options: { id: string; text: string }[];
+    }
+    const listed = await page.request.get(`${baseUrl}/api/console/questions?context=mature&active=true`);
+    expect(listed.status()).toBe(200);
+    const mature = ((await listed.json()) as { questions: LibraryQuestion[] }).questions;
+    const others = mature.filter((question) => question.id !== dealt.card.questionId);
+    const retired = others[0];
+    const changed = others.find((question) => question.type === 'open' && question !== retired);
+    if (!retired || !changed) throw new Error('the Mature library is too small for this test');
+
+    await page.goto('/console/questions');
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+    await page.getByRole('combobox', { name: 'Context' }).selectOption('mature');
+    await page.waitForURL(/context=mature/);
+    await expectAccessible(page, 'question library');
+
+    // Edit the dealt card's wording: a new revision.
+    const editedText = `What would you like us to keep doing for each other, ten years from now? (${mark})`;
+    await page.getByRole('row').filter({ hasText: dealt.card.text }).getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Text', { exact: true }).fill(editedText);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as revision 2.').waitFor();
+    await screenshot(page, 'console-07-question-edit');
+
+    // Retire another.
+    await page.goto('/console/questions?context=mature');
+    const retiredRow = page.getByRole('row').filter({ hasText: retired.text });
+    await retiredRow.getByRole('button', { name: 'Retire' }).click();
+    await retiredRow.getByRole('button', { name: 'Restore' }).waitFor();
+
+    // Import: three new questions, one changed hint, one row refused.
+    const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const options = (question: LibraryQuestion) =>
+      ['a', 'b', 'c', 'd'].map((id) => cell(question.options.find((option) => option.id === id)?.text ?? ''));
+    const added = [1, 2, 3].map(
+      (n) => `What is a small ritual of ours you would miss the most, number ${n}? (${mark})`,
+    );
+    const changedHint = `What makes it matter now? (${mark})`;
+    const csv = [
+      'id,context,active,difficulty,category,type,text,hint,option_a,option_b,option_c,option_d',
+      ...added.map((text) => `,mature,true,deep,${changed.category},open,${cell(text)},Take your time.,,,,`),
+      [
+        changed.id,
+        'mature',
+        'true',
+        changed.difficulty,
+        changed.category,
+        changed.type,
+        cell(changed.text),
+        cell(changedHint),
+        ...options(changed),
+      ].join(','),
+      `,mature,true,easy,${changed.category},choice,Which of these would you pick tonight? (${mark}),Why that one?,Only this one,,,`,
+    ].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'questions.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('3 to add, 1 to change, 1 rejected').waitFor();
+    const refused = page.getByRole('row').filter({ hasText: 'rejected' }).last();
+    expect(await refused.innerText()).toMatch(/option/i);
+    await screenshot(page, 'console-08-question-import');
+    await expectAccessible(page, 'question import');
+    await page.getByRole('button', { name: 'Apply these changes' }).click();
+    await page.getByText('Applied: 3 added, 1 changed, 1 left out.').waitFor();
+
+    // The export holds every change.
+    const exported = (await download(page, 'Download CSV')).toString('utf8');
+    expect(exported).toContain(editedText);
+    for (const text of added) expect(exported).toContain(text);
+    expect(exported).toContain(changedHint);
+    expect(exported.split(/\r?\n/).some((line) => line.startsWith(`${retired.id},mature,false,`))).toBe(true);
+    expect(exported).not.toContain('Only this one');
+
+    // The session dealt before the edit still shows the wording it was dealt.
+    const now = (await (await fetch(`${baseUrl}/api/sessions/${dealt.id}`)).json()) as {
+      card: { questionId: number; text: string };
+    };
+    expect(now.card).toMatchObject({ questionId: dealt.card.questionId, text: dealt.card.text });
+    expectOnlyOwnOrigin(admin);
+  });
 });
