@@ -155,15 +155,14 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
 
-        QuestionCatalog questions =
-                new QuestionCatalog(() -> jdbi.onDemand(QuestionDao.class).all());
+        QuestionCatalog questions = new QuestionCatalog(jdbi.onDemand(QuestionDao.class));
         EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
         environment.lifecycle().manage(eventLog);
         environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
         SessionService sessions = new SessionService(
                 jdbi.onDemand(SessionDao.class),
                 questions,
-                new SessionEvents(eventLog, questions, config.getSessions(), Clock.systemUTC()),
+                new SessionEvents(eventLog, config.getSessions(), Clock.systemUTC()),
                 config.getSessions(),
                 Clock.systemUTC(),
                 environment.metrics());

@@ -1,55 +1,47 @@
 package com.tabletalk.question;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The question bank in memory. The bank only changes through {@code db migrate}, which a deploy runs before
- * new instances start, so it is loaded once on first use and again only when an unknown id is asked for.
+ * The question library as sessions use it. Which questions are in play, and at which revision, is read from the
+ * database each time, since the console changes it while instances run. A revision's wording never changes once
+ * written, so the questions at a revision are kept in memory once read; their {@code active} flag is as it was
+ * then and means nothing to a dealt card.
  */
 public class QuestionCatalog {
 
-    private final Supplier<List<Question>> loader;
-    private volatile Map<Integer, Question> byId;
+    private final QuestionDao questions;
+    private final Map<Long, Question> byRevision = new ConcurrentHashMap<>();
 
-    public QuestionCatalog(Supplier<List<Question>> loader) {
-        this.loader = loader;
+    public QuestionCatalog(QuestionDao questions) {
+        this.questions = questions;
     }
 
-    public Optional<Question> find(int id) {
-        Question question = questions().get(id);
-        if (question == null) {
-            reload();
-            question = byId.get(id);
+    /** A question with the wording of one of its revisions; empty if there is no such revision. */
+    public Optional<Question> find(int id, int revision) {
+        long key = ((long) id << 32) | (revision & 0xffffffffL);
+        Question known = byRevision.get(key);
+        if (known != null) {
+            return Optional.of(known);
         }
-        return Optional.ofNullable(question);
+        Optional<Question> read = questions.atRevision(id, revision);
+        read.ifPresent(question -> byRevision.putIfAbsent(key, question));
+        return read;
     }
 
-    /** The active questions of one context, by id. */
-    public List<Integer> activeIds(Context context) {
-        return questions().values().stream()
-                .filter(question -> question.active() && question.context() == context)
-                .map(Question::id)
-                .sorted(Comparator.naturalOrder())
-                .toList();
+    /** The active questions of one context and the revision each is at now, by id. */
+    public Map<Integer, Integer> activeRevisions(Context context) {
+        Map<Integer, Integer> current = new LinkedHashMap<>();
+        for (QuestionDao.Current question : questions.active(context.wire())) {
+            current.put(question.id(), question.revision());
+        }
+        return current;
     }
 
     public int activeCount(Context context) {
-        return activeIds(context).size();
-    }
-
-    private Map<Integer, Question> questions() {
-        Map<Integer, Question> current = byId;
-        return current != null ? current : reload();
-    }
-
-    private synchronized Map<Integer, Question> reload() {
-        byId = loader.get().stream().collect(Collectors.toUnmodifiableMap(Question::id, Function.identity()));
-        return byId;
+        return questions.activeCount(context.wire());
     }
 }

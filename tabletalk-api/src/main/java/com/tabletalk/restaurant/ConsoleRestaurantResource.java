@@ -31,7 +31,8 @@ public class ConsoleRestaurantResource {
     public record CreateRestaurantRequest(String name, String slug, String timeZone) {}
 
     /** What to change; {@code recommendAfterCards} is JSON so that null (the platform's default) differs from absent. */
-    public record UpdateRestaurantRequest(String name, String timeZone, Boolean active, JsonNode recommendAfterCards) {}
+    public record UpdateRestaurantRequest(
+            String name, String timeZone, Boolean active, JsonNode recommendAfterCards, List<String> contexts) {}
 
     public record InviteRequest(String email, Boolean sendEmail) {}
 
@@ -81,10 +82,17 @@ public class ConsoleRestaurantResource {
     public RestaurantResponse update(
             @Auth StaffUser user, @PathParam("slug") String slug, UpdateRestaurantRequest request) {
         if (request == null) {
-            throw ApiException.invalid("Send a JSON object with name, timeZone, recommendAfterCards or active.");
+            throw ApiException.invalid(
+                    "Send a JSON object with name, timeZone, recommendAfterCards, contexts or active.");
         }
         return new RestaurantResponse(view(restaurants.update(
-                user, slug, request.name(), request.timeZone(), request.active(), request.recommendAfterCards())));
+                user,
+                slug,
+                request.name(),
+                request.timeZone(),
+                request.active(),
+                request.recommendAfterCards(),
+                request.contexts())));
     }
 
     private RestaurantView view(ConsoleRestaurantDao.RestaurantRow row) {

@@ -6,6 +6,7 @@ import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.question.Context;
 import com.tabletalk.restaurant.ConsoleRestaurantDao.RestaurantRow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,13 +54,20 @@ public class ConsoleRestaurants {
     }
 
     /**
-     * Changes name, time zone, the recommendation setting or (admins only) the active flag; null leaves a value as
-     * it is. The recommendation setting is given as JSON, where null (the platform's default) is a value.
+     * Changes name, time zone, the recommendation setting, the contexts offered or (admins only) the active flag;
+     * null leaves a value as it is. The recommendation setting is given as JSON, where null (the platform's
+     * default) is a value.
      */
     public RestaurantRow update(
-            StaffUser user, String slug, String name, String timeZone, Boolean active, JsonNode recommendAfterCards) {
-        if (name == null && timeZone == null && active == null && recommendAfterCards == null) {
-            throw ApiException.invalid("Send name, timeZone, recommendAfterCards or active to change.");
+            StaffUser user,
+            String slug,
+            String name,
+            String timeZone,
+            Boolean active,
+            JsonNode recommendAfterCards,
+            List<String> contexts) {
+        if (name == null && timeZone == null && active == null && recommendAfterCards == null && contexts == null) {
+            throw ApiException.invalid("Send name, timeZone, recommendAfterCards, contexts or active to change.");
         }
         if (active != null && !user.isAdmin()) {
             find(user, slug);
@@ -69,6 +77,9 @@ public class ConsoleRestaurants {
         String checkedZone = timeZone == null ? null : RestaurantInput.timeZone(timeZone);
         boolean setRecommend = recommendAfterCards != null;
         Integer checkedRecommend = setRecommend ? RestaurantInput.recommendAfterCards(recommendAfterCards) : null;
+        List<String> checkedContexts = contexts == null
+                ? null
+                : RestaurantInput.contexts(contexts).stream().map(Context::wire).toList();
         RestaurantRow updated = restaurants
                 .update(
                         slug,
@@ -78,7 +89,9 @@ public class ConsoleRestaurants {
                         checkedZone,
                         active,
                         setRecommend,
-                        checkedRecommend)
+                        checkedRecommend,
+                        checkedContexts != null,
+                        checkedContexts == null ? new String[0] : checkedContexts.toArray(String[]::new))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
         Map<String, Object> changes = new LinkedHashMap<>();
         if (checkedName != null) {
@@ -92,6 +105,9 @@ public class ConsoleRestaurants {
         }
         if (setRecommend) {
             changes.put("recommendAfterCards", checkedRecommend);
+        }
+        if (checkedContexts != null) {
+            changes.put("contexts", checkedContexts);
         }
         audit.record(user, "restaurant.updated", updated.id(), changes);
         return updated;

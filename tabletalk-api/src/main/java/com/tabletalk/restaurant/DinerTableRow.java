@@ -1,5 +1,7 @@
 package com.tabletalk.restaurant;
 
+import java.util.List;
+
 /** A restaurant and, if it has one by the asked label, its table; for the diner's lookup. */
 public record DinerTableRow(
         long restaurantId,
@@ -8,4 +10,5 @@ public record DinerTableRow(
         boolean restaurantActive,
         Long tableId,
         String label,
-        boolean tableActive) {}
+        boolean tableActive,
+        List<String> contexts) {}

@@ -2,8 +2,10 @@ package com.tabletalk.restaurant;
 
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.question.Context;
 import com.tabletalk.session.RegisteredTable;
 import com.tabletalk.session.RegisteredTables;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The tables diners scan: what the welcome screen shows and where a session starts. */
@@ -37,7 +39,15 @@ public class DinerTables implements RegisteredTables {
                     ErrorCode.INACTIVE,
                     "This table's code is no longer in use. You can still play as a walk-in table.");
         }
-        return new RegisteredTable(row.restaurantId(), row.tableId(), row.slug(), row.name(), row.label());
+        return new RegisteredTable(
+                row.restaurantId(),
+                row.tableId(),
+                row.slug(),
+                row.name(),
+                row.label(),
+                Arrays.stream(Context.values())
+                        .filter(context -> row.contexts().contains(context.wire()))
+                        .toList());
     }
 
     /** Whether a restaurant could have this slug: its shape and length. */

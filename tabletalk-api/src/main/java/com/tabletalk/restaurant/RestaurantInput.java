@@ -2,10 +2,16 @@ package com.tabletalk.restaurant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.question.Context;
 import java.text.Normalizer;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks of what the console sends for a restaurant, before anything reaches the database. */
 final class RestaurantInput {
@@ -69,6 +75,29 @@ final class RestaurantInput {
                     + MAX_RECOMMEND_AFTER_CARDS + ", or null for the platform's default.");
         }
         return value.intValue();
+    }
+
+    /**
+     * The contexts a restaurant offers: at least one, each known and given once; returned in the order of {@link
+     * Context}, which is also the order a relationship length falls back in.
+     */
+    static List<Context> contexts(List<String> values) {
+        String known = Arrays.stream(Context.values()).map(Context::wire).collect(Collectors.joining(", "));
+        if (values.isEmpty() || values.size() > Context.values().length) {
+            throw ApiException.invalid("contexts lists 1 to " + Context.values().length + " of " + known + ".");
+        }
+        Set<Context> chosen = EnumSet.noneOf(Context.class);
+        for (String value : values) {
+            Context context = Arrays.stream(Context.values())
+                    .filter(candidate -> candidate.wire().equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> ApiException.invalid(
+                            "contexts lists 1 to " + Context.values().length + " of " + known + " and nothing else."));
+            if (!chosen.add(context)) {
+                throw ApiException.invalid("contexts lists each context once; " + context.wire() + " is there twice.");
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     static String timeZone(String timeZone) {

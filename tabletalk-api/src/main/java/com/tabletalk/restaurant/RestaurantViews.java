@@ -11,7 +11,8 @@ final class RestaurantViews {
 
     /**
      * {@code recommendAfterCards} is the restaurant's own setting (null: the platform's), {@code
-     * defaultRecommendAfterCards} the platform's, so the console can show what applies.
+     * defaultRecommendAfterCards} the platform's, so the console can show what applies; {@code contexts} the kinds
+     * of questions its tables offer.
      */
     record RestaurantView(
             String slug,
@@ -19,7 +20,8 @@ final class RestaurantViews {
             String timeZone,
             boolean active,
             @JsonInclude(JsonInclude.Include.ALWAYS) Integer recommendAfterCards,
-            int defaultRecommendAfterCards) {
+            int defaultRecommendAfterCards,
+            List<String> contexts) {
         static RestaurantView of(RestaurantRow row, int defaultRecommendAfterCards) {
             return new RestaurantView(
                     row.slug(),
@@ -27,7 +29,8 @@ final class RestaurantViews {
                     row.timeZone(),
                     row.active(),
                     row.recommendAfterCards(),
-                    defaultRecommendAfterCards);
+                    defaultRecommendAfterCards,
+                    row.contexts());
         }
     }
 

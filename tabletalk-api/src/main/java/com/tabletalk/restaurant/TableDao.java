@@ -24,7 +24,7 @@ public interface TableDao {
     record TableRow(String label, boolean active) {}
 
     @SqlQuery("SELECT r.id AS restaurant_id, r.slug, r.name, r.active AS restaurant_active, t.id AS table_id, t.label, "
-            + "COALESCE(t.active, FALSE) AS table_active "
+            + "COALESCE(t.active, FALSE) AS table_active, r.contexts "
             + "FROM restaurants r LEFT JOIN restaurant_tables t ON t.restaurant_id = r.id AND t.label = :label "
             + "WHERE r.slug = :slug")
     @RegisterConstructorMapper(DinerTableRow.class)

@@ -26,8 +26,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
  */
 public interface SessionDao {
 
-    String COLUMNS = "id, table_token, context, mode, status, version, deck_seed, deck, position, revealed, "
-            + "participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
+    String COLUMNS = "id, table_token, context, mode, status, version, deck_seed, deck, deck_revisions, position, "
+            + "revealed, participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
             + "(SELECT r.slug FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_slug, "
             + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
             + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label, "
@@ -36,8 +36,9 @@ public interface SessionDao {
 
     @SqlQuery(
             "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
-                    + "deck, position, revealed, participants, created_at, last_active_at, expires_at, visit_id, card_shown_at) "
-                    + "VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, :deck, 0, FALSE, "
+                    + "deck, deck_revisions, position, revealed, participants, created_at, last_active_at, expires_at, visit_id, "
+                    + "card_shown_at) VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, "
+                    + ":deck, :deckRevisions, 0, FALSE, "
                     + "CAST(:participants AS jsonb), "
                     + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds)), :visitId, now()) "
                     + "RETURNING " + COLUMNS)
@@ -52,6 +53,7 @@ public interface SessionDao {
             @Bind("status") String status,
             @Bind("deckSeed") String deckSeed,
             @Bind("deck") int[] deck,
+            @Bind("deckRevisions") int[] deckRevisions,
             @Bind("participants") String participantsJson,
             @Bind("idleSeconds") long idleSeconds,
             @Bind("maxLifeSeconds") long maxLifeSeconds,
@@ -126,6 +128,7 @@ public interface SessionDao {
                     rs.getLong("version"),
                     rs.getString("deck_seed"),
                     Arrays.asList(deck),
+                    revisions(rs.getArray("deck_revisions")),
                     rs.getInt("position"),
                     rs.getBoolean("revealed"),
                     participants,
@@ -138,6 +141,11 @@ public interface SessionDao {
                     rs.getObject("visit_id", UUID.class),
                     instant(rs, "card_shown_at"),
                     rs.getObject("recommend_after_cards", Integer.class));
+        }
+
+        /** Null for sessions dealt before revisions were kept: the row then reads them as revision 1. */
+        private static List<Integer> revisions(Array array) throws SQLException {
+            return array == null ? null : Arrays.asList((Integer[]) array.getArray());
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,8 +3,6 @@ package com.tabletalk.session;
 import com.tabletalk.event.EventLog;
 import com.tabletalk.event.EventType;
 import com.tabletalk.event.LoggedEvent;
-import com.tabletalk.question.Question;
-import com.tabletalk.question.QuestionCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +57,11 @@ public class SessionEvents {
     private static final Duration LIFETIME_SLACK = Duration.ofSeconds(1);
 
     private final EventLog log;
-    private final QuestionCatalog questions;
     private final SessionsConfig config;
     private final Clock clock;
 
-    public SessionEvents(EventLog log, QuestionCatalog questions, SessionsConfig config, Clock clock) {
+    public SessionEvents(EventLog log, SessionsConfig config, Clock clock) {
         this.log = log;
-        this.questions = questions;
         this.config = config;
         this.clock = clock;
     }
@@ -112,7 +108,7 @@ public class SessionEvents {
         if (after.position() != before.position()) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("position", before.position());
-            payload.put("revision", revision(questionId));
+            payload.put("revision", before.currentRevision());
             if (before.cardShownAt() != null && after.cardShownAt() != null) {
                 payload.put(
                         "shownMs",
@@ -143,14 +139,15 @@ public class SessionEvents {
         record(EventType.RECONNECTED, clock.instant(), session, participant, null, Map.of());
     }
 
-    public void rated(SessionRow session, String participant, int questionId, Rating rating) {
+    /** A rating of a card the session dealt at {@code revision}. */
+    public void rated(SessionRow session, String participant, int questionId, int revision, Rating rating) {
         record(
                 EventType.CARD_RATED,
                 clock.instant(),
                 session,
                 participant,
                 questionId,
-                Map.of("revision", revision(questionId), "rating", rating.wire()));
+                Map.of("revision", revision, "rating", rating.wire()));
     }
 
     /** A score of 0 to 10, or null when the diner chose not to answer. */
@@ -172,7 +169,7 @@ public class SessionEvents {
                 session,
                 null,
                 questionId,
-                Map.of("position", session.position(), "revision", revision(questionId)));
+                Map.of("position", session.position(), "revision", session.currentRevision()));
     }
 
     private void ended(Instant now, SessionRow session, EndReason reason, String participant, Instant endedAt) {
@@ -183,10 +180,6 @@ public class SessionEvents {
                 "durationMs",
                 Math.max(0, Duration.between(session.createdAt(), endedAt).toMillis()));
         record(EventType.SESSION_ENDED, now, session, participant, null, payload);
-    }
-
-    private int revision(int questionId) {
-        return questions.find(questionId).map(Question::revision).orElse(1);
     }
 
     private void record(

@@ -2,6 +2,7 @@ package com.tabletalk.session;
 
 import com.tabletalk.question.Context;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
  * A session as the database holds it. {@code lapsed} is computed by the database on read: the session is still
  * marked open but its expiry time has passed. {@code place} is the registered table it started from, or null for
  * a walk-in table, and {@code restaurantId}/{@code tableId} its ids, for the event log only. {@code visitId} is the
- * visit that created the session, {@code cardShownAt} when the current card was first shown (null for sessions
+ * visit that created the session, {@code deckRevisions} the revision of each card as it was dealt (all 1 for sessions
+ * dealt before revisions were kept), {@code cardShownAt} when the current card was first shown (null for sessions
  * from before it was kept), {@code restaurantRecommendAfterCards} the restaurant's own setting, if any.
  */
 public record SessionRow(
@@ -21,6 +23,7 @@ public record SessionRow(
         long version,
         String deckSeed,
         List<Integer> deck,
+        List<Integer> deckRevisions,
         int position,
         boolean revealed,
         List<ParticipantRow> participants,
@@ -36,6 +39,10 @@ public record SessionRow(
 
     public SessionRow {
         deck = List.copyOf(deck);
+        deckRevisions = deckRevisions == null ? Collections.nCopies(deck.size(), 1) : List.copyOf(deckRevisions);
+        if (deckRevisions.size() != deck.size()) {
+            throw new IllegalArgumentException("A deck has one dealt revision per card");
+        }
         participants = List.copyOf(participants);
     }
 
@@ -46,6 +53,16 @@ public record SessionRow(
 
     public int currentQuestionId() {
         return deck.get(position);
+    }
+
+    /** The revision of the current card as it was dealt. */
+    public int currentRevision() {
+        return deckRevisions.get(position);
+    }
+
+    /** The revision the card at {@code deckPosition} was dealt with. */
+    public int revisionAt(int deckPosition) {
+        return deckRevisions.get(deckPosition);
     }
 
     public SessionRow with(
@@ -59,6 +76,7 @@ public record SessionRow(
                 version,
                 deckSeed,
                 deck,
+                deckRevisions,
                 newPosition,
                 newRevealed,
                 newParticipants,

@@ -14,12 +14,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Creating, joining and playing sessions. The database row is the truth; this class holds no session state. */
 public class SessionService {
@@ -82,13 +84,27 @@ public class SessionService {
     public record Choice(String context, String relationshipLength, String mode, UUID visit) {
 
         Context resolve(SessionsConfig config) {
+            return resolve(config, List.of(Context.values()));
+        }
+
+        /**
+         * The context among those {@code offered}: one asked for by name must be offered (400 if not); a
+         * relationship length whose mapped context is not offered plays the first offered one.
+         */
+        Context resolve(SessionsConfig config, List<Context> offered) {
             if (context != null && relationshipLength != null) {
                 throw ApiException.invalid("Send either context or relationshipLength, not both.");
             }
             if (relationshipLength != null) {
-                return config.contextFor(RelationshipLength.fromWire(relationshipLength));
+                Context mapped = config.contextFor(RelationshipLength.fromWire(relationshipLength));
+                return offered.contains(mapped) ? mapped : offered.get(0);
             }
-            return Context.fromWire(context);
+            Context chosen = Context.fromWire(context);
+            if (!offered.contains(chosen)) {
+                throw ApiException.invalid("This table does not offer " + chosen.wire() + " questions; choose one of "
+                        + offered.stream().map(Context::wire).collect(Collectors.joining(", ")) + ".");
+            }
+            return chosen;
         }
     }
 
@@ -106,7 +122,7 @@ public class SessionService {
      * walk-in flow and older clients read, is made from the restaurant's slug and the table's label.
      */
     public Joined createAtTable(RegisteredTable table, Choice choice) {
-        Context context = choice.resolve(config);
+        Context context = choice.resolve(config, table.contexts());
         Mode mode = Mode.fromWire(choice.mode());
         String seed = DeckShuffler.seedAtTable(table.restaurantId(), table.tableId(), context.wire(), serviceDay());
         return create(tokenOf(table), table, context, mode, seed, choice);
@@ -114,11 +130,11 @@ public class SessionService {
 
     private Joined create(
             String tableToken, RegisteredTable at, Context context, Mode mode, String seed, Choice choice) {
-        List<Integer> active = questions.activeIds(context);
+        Map<Integer, Integer> active = questions.activeRevisions(context);
         if (active.isEmpty()) {
             throw new IllegalStateException("The question bank has no active questions for " + context.wire());
         }
-        List<Integer> deck = DeckShuffler.shuffle(active, seed);
+        List<Integer> deck = DeckShuffler.shuffle(List.copyOf(active.keySet()), seed);
         String token = ParticipantTokens.newToken();
         List<ParticipantRow> participants =
                 List.of(ParticipantRow.joined(PARTICIPANT_IDS[0], ParticipantTokens.hash(token)));
@@ -133,6 +149,7 @@ public class SessionService {
                 status.wire(),
                 seed,
                 deck.stream().mapToInt(Integer::intValue).toArray(),
+                deck.stream().mapToInt(active::get).toArray(),
                 SessionDao.Mapper.write(participants),
                 config.idleTimeout().toSeconds(),
                 config.maxLifetime().toSeconds(),
@@ -290,7 +307,7 @@ public class SessionService {
         if (dealtAt < 0 || dealtAt > session.position()) {
             throw ApiException.notFound("That question has not been dealt in this session.");
         }
-        events.rated(session, participant.id(), questionId, rating);
+        events.rated(session, participant.id(), questionId, session.revisionAt(dealtAt), rating);
     }
 
     /** A participant's answer to whether they would recommend Table-Talk: 0 to 10, or null for skipped. */
@@ -350,12 +367,14 @@ public class SessionService {
         }
     }
 
+    /** The current card with the wording it was dealt with, however the library has changed since. */
     private Question card(SessionRow session) {
         int questionId = session.currentQuestionId();
+        int revision = session.currentRevision();
         return questions
-                .find(questionId)
-                .orElseThrow(() ->
-                        new IllegalStateException("Question " + questionId + " of a deck is missing from the bank"));
+                .find(questionId, revision)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Revision " + revision + " of question " + questionId + " of a deck is missing"));
     }
 
     private SessionRow open(UUID id) {

@@ -23,14 +23,31 @@ class QuestionBankIT {
     private static final int MAX_OPTION = 40;
 
     private static List<Question> bank;
+    private static QuestionDao questions;
 
     @BeforeAll
     static void load() {
         TestDatabase db = TestPostgres.freshDatabase();
-        bank = db.jdbi()
+        questions = db.jdbi()
                 .installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin())
-                .onDemand(QuestionDao.class)
-                .all();
+                .onDemand(QuestionDao.class);
+        bank = questions.all();
+    }
+
+    @Test
+    void everyQuestionStartsAtRevisionOneKeptWordForWord() {
+        QuestionCatalog catalog = new QuestionCatalog(questions);
+        for (Question question : bank) {
+            assertThat(question.revision()).as(question.text()).isEqualTo(1);
+            assertThat(catalog.find(question.id(), 1)).contains(question);
+            assertThat(catalog.find(question.id(), 2)).isEmpty();
+        }
+        for (Context context : Context.values()) {
+            assertThat(catalog.activeRevisions(context).keySet())
+                    .containsExactlyElementsOf(
+                            active(context).stream().map(Question::id).toList());
+            assertThat(catalog.activeCount(context)).isEqualTo(active(context).size());
+        }
     }
 
     @Test

@@ -413,6 +413,133 @@ class ConsoleRestaurantsIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aManagerChoosesTheContextsAndTheTablesOfferOnlyThose() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+        String a = "/console/restaurants/" + slugA;
+        assertThat(manager.get(a).body().at("/restaurant/contexts").toString())
+                .isEqualTo("[\"exploring\",\"established\",\"mature\"]");
+
+        ApiClient.Reply set = manager.patch(a, "{\"contexts\":[\"mature\",\"exploring\"]}");
+
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body().at("/restaurant/contexts").toString()).isEqualTo("[\"exploring\",\"mature\"]");
+        assertThat(manager.get("/console/restaurants")
+                        .body()
+                        .at("/restaurants/0/contexts")
+                        .toString())
+                .isEqualTo("[\"exploring\",\"mature\"]");
+        DB.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO restaurant_tables (restaurant_id, label) VALUES (?, '7')", restaurantA));
+        ApiClient diner = ApiClient.forPort(APP.getLocalPort());
+        assertThat(diner.get("/restaurants/" + slugA + "/tables/7")
+                        .body()
+                        .get("contexts")
+                        .toString())
+                .isEqualTo("[\"exploring\",\"mature\"]");
+
+        ApiClient.Reply refused = diner.post(
+                "/sessions",
+                json(Map.of("restaurant", slugA, "table", "7", "context", "established", "mode", "single")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("invalid_request");
+        assertThat(refused.body().get("message").asText())
+                .contains("established")
+                .contains("exploring, mature");
+        assertThat(count("sessions WHERE restaurant_id = " + restaurantA)).isZero();
+        assertThat(diner.post(
+                                "/sessions",
+                                json(Map.of("restaurant", slugA, "table", "7", "context", "mature", "mode", "single")))
+                        .session()
+                        .get("context")
+                        .asText())
+                .isEqualTo("mature");
+        assertThat(diner.post(
+                                "/sessions",
+                                json(Map.of(
+                                        "restaurant",
+                                        slugA,
+                                        "table",
+                                        "7",
+                                        "relationshipLength",
+                                        "2_to_10_years",
+                                        "mode",
+                                        "single")))
+                        .session()
+                        .get("context")
+                        .asText())
+                .as("established is not offered: the first offered context")
+                .isEqualTo("exploring");
+
+        manager.patch(a, "{\"contexts\":[\"mature\"]}");
+        assertThat(diner.post(
+                                "/sessions",
+                                json(Map.of(
+                                        "restaurant",
+                                        slugA,
+                                        "table",
+                                        "7",
+                                        "relationshipLength",
+                                        "under_6_months",
+                                        "mode",
+                                        "single")))
+                        .session()
+                        .get("context")
+                        .asText())
+                .isEqualTo("mature");
+        assertThat(diner.post(
+                                "/sessions",
+                                json(Map.of("tableToken", "walk-in-ctx", "context", "established", "mode", "single")))
+                        .status())
+                .as("walk-in tables offer every context")
+                .isEqualTo(201);
+
+        ApiClient.Reply audit = fixtures.admin().get("/console/audit?limit=20");
+        assertThat(audit.body().get("entries").findValues("details").toString())
+                .contains("\"contexts\":[\"exploring\",\"mature\"]")
+                .contains("\"contexts\":[\"mature\"]");
+    }
+
+    @Test
+    void contextsAreOneToThreeKnownOnesEachOnceAndOnlyForOnesOwnRestaurant() {
+        ConsoleClient manager = fixtures.manager(restaurantA);
+        String a = "/console/restaurants/" + slugA;
+        manager.patch(a, "{\"contexts\":[\"established\"]}");
+
+        for (String value : List.of(
+                "[]",
+                "[\"exploring\",\"exploring\"]",
+                "[\"casual\"]",
+                "[\"Exploring\"]",
+                "[null]",
+                "[\"exploring\",\"established\",\"mature\",\"exploring\"]",
+                "[\"" + "x".repeat(10_000) + "\"]",
+                "\"exploring\"",
+                "[1]",
+                "[[\"exploring\"]]",
+                "{}",
+                "true")) {
+            ApiClient.Reply reply = manager.patch(a, "{\"contexts\":" + value + "}");
+            assertThat(reply.status()).as(value + ": " + reply).isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("invalid_request");
+        }
+        ApiClient.Reply foreign = fixtures.manager(restaurantB).patch(a, "{\"contexts\":[\"mature\"]}");
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(manager.get(a).body().at("/restaurant/contexts").toString()).isEqualTo("[\"established\"]");
+        assertThat(count("restaurants WHERE id = " + restaurantA + " AND contexts = ARRAY['established']"))
+                .isEqualTo(1);
+        assertThat(count("restaurants WHERE id = " + restaurantB
+                        + " AND contexts = ARRAY['exploring', 'established', 'mature']"))
+                .isEqualTo(1);
+        assertThat(fixtures.admin()
+                        .patch("/console/restaurants/" + slugB, "{\"contexts\":[\"exploring\",\"established\"]}")
+                        .status())
+                .as("admins set any restaurant's")
+                .isEqualTo(200);
+    }
+
     private String rewrite(String sql) {
         try {
             DB.jdbi().useHandle(handle -> handle.execute(sql));

@@ -15,6 +15,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,12 @@ class DinerTableIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body())
                 .isEqualTo(JSON.valueToTree(Map.of(
-                        "restaurant", Map.of("slug", luigis, "name", "Luigi's"), "table", Map.of("label", "Patio 3"))));
+                        "restaurant",
+                        Map.of("slug", luigis, "name", "Luigi's"),
+                        "table",
+                        Map.of("label", "Patio 3"),
+                        "contexts",
+                        List.of("exploring", "established", "mature"))));
         assertThat(api.get(tablePath(luigis, "Ørsted 寿司"))
                         .body()
                         .at("/table/label")

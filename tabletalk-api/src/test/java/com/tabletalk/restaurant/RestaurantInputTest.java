@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tabletalk.common.ApiException;
+import com.tabletalk.question.Context;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RestaurantInputTest {
@@ -29,6 +32,26 @@ class RestaurantInputTest {
         assertThat(RestaurantInput.slug("luigis-2")).isEqualTo("luigis-2");
         for (String bad : new String[] {"Luigis", "-luigis", "luigis-", "lu gis", "a".repeat(49), "", "ü"}) {
             assertThatThrownBy(() -> RestaurantInput.slug(bad)).as(bad).isInstanceOf(ApiException.class);
+        }
+    }
+
+    @Test
+    void contextsAreKnownGivenOnceAndComeBackInTheirOwnOrder() {
+        assertThat(RestaurantInput.contexts(List.of("mature", "exploring")))
+                .containsExactly(Context.EXPLORING, Context.MATURE);
+        assertThat(RestaurantInput.contexts(List.of("established"))).containsExactly(Context.ESTABLISHED);
+        List<List<String>> bad = List.of(
+                List.of(),
+                List.of("exploring", "exploring"),
+                List.of("casual"),
+                List.of("EXPLORING"),
+                Arrays.asList("exploring", null),
+                List.of("exploring", "established", "mature", "mature"));
+        for (List<String> values : bad) {
+            assertThatThrownBy(() -> RestaurantInput.contexts(values))
+                    .as(String.valueOf(values))
+                    .isInstanceOf(ApiException.class)
+                    .hasMessageContaining("contexts");
         }
     }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.event.EventType;
 import com.tabletalk.event.LoggedEvent;
 import com.tabletalk.question.Context;
-import com.tabletalk.question.Question;
-import com.tabletalk.question.QuestionCatalog;
 import io.dropwizard.jackson.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +27,7 @@ class SessionEventsTest {
     private static final UUID VISIT = UUID.randomUUID();
 
     private final List<LoggedEvent> logged = new ArrayList<>();
-    private final SessionEvents events = new SessionEvents(
-            logged::add,
-            new QuestionCatalog(() -> List.of(question(11, 3), question(12, 1))),
-            config(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SessionEvents events = new SessionEvents(logged::add, config(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static SessionsConfig config() {
         try {
@@ -42,10 +36,6 @@ class SessionEventsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Question question(int id, int revision) {
-        return new Question(id, revision, Context.EXPLORING, true, "easy", "food", "open", "?", "hint", List.of());
     }
 
     private static SessionRow session(int position, Instant expiresAt, Instant cardShownAt) {
@@ -58,6 +48,7 @@ class SessionEventsTest {
                 3,
                 "seed",
                 List.of(11, 12),
+                List.of(3, 1),
                 position,
                 false,
                 List.of(ParticipantRow.joined("A", "hash")),
@@ -85,6 +76,7 @@ class SessionEventsTest {
                 4,
                 after.deckSeed(),
                 after.deck(),
+                after.deckRevisions(),
                 1,
                 false,
                 after.participants(),
@@ -104,6 +96,7 @@ class SessionEventsTest {
         assertThat(logged.get(0).questionId()).isEqualTo(11);
         assertThat(logged.get(0).payload()).isEqualTo(Map.of("position", 0, "revision", 3, "shownMs", 42_000L));
         assertThat(logged.get(1).questionId()).isEqualTo(12);
+        assertThat(logged.get(1).payload()).isEqualTo(Map.of("position", 1, "revision", 1));
         assertThat(logged.get(1).participant()).isNull();
         assertThat(logged).allSatisfy(event -> {
             assertThat(event.restaurantId()).isEqualTo(4L);
@@ -131,5 +124,42 @@ class SessionEventsTest {
         assertThat(logged.get(1).payload())
                 .isEqualTo(Map.of("reason", "max_lifetime", "cards", 1, "durationMs", 6 * 3_600_000L));
         assertThat(logged).extracting(LoggedEvent::participant).containsOnlyNulls();
+    }
+
+    @Test
+    void aRatingCarriesTheRevisionTheCardWasDealtWith() {
+        events.rated(session(1, NOW.plusSeconds(600), NOW), "A", 11, 3, SessionEvents.Rating.UP);
+
+        assertThat(logged.get(0).payload()).isEqualTo(Map.of("revision", 3, "rating", "up"));
+    }
+
+    @Test
+    void aSessionDealtBeforeRevisionsWereKeptReadsEveryCardAsRevisionOne() {
+        SessionRow old = session(0, NOW.plusSeconds(600), null);
+        SessionRow unrevised = new SessionRow(
+                old.id(),
+                old.tableToken(),
+                old.context(),
+                old.mode(),
+                old.status(),
+                old.version(),
+                old.deckSeed(),
+                old.deck(),
+                null,
+                0,
+                false,
+                old.participants(),
+                CREATED,
+                old.expiresAt(),
+                false,
+                null,
+                4L,
+                9L,
+                VISIT,
+                null,
+                null);
+
+        assertThat(unrevised.deckRevisions()).containsExactly(1, 1);
+        assertThat(unrevised.currentRevision()).isEqualTo(1);
     }
 }

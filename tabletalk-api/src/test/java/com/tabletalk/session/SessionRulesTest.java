@@ -63,6 +63,7 @@ class SessionRulesTest {
                     5,
                     "seed",
                     List.of(1, 2, 3),
+                    null,
                     position,
                     false,
                     participants,
