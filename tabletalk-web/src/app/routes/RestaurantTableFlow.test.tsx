@@ -77,6 +77,28 @@ describe('a restaurant’s table', () => {
     expect(loadParticipant(sessionId)).toMatchObject({ id: 'A', token: 'tok-a' });
   });
 
+  it('offers only the kinds of questions the restaurant chose', async () => {
+    fakeApi({
+      'GET /api/restaurants/luigis/tables/7': {
+        status: 200,
+        body: { restaurant: { slug: 'luigis', name: 'Luigi’s' }, table: { label: '7' }, contexts: ['mature'] },
+      },
+      'GET /api/contexts': {
+        status: 200,
+        body: ['exploring', 'established', 'mature'].map((id) => ({
+          id,
+          name: id[0]?.toUpperCase() + id.slice(1),
+          description: `${id} questions`,
+          questionCount: 100,
+        })),
+      },
+    });
+    renderApp('/r/luigis/t/7/choose/questions');
+    await screen.findByRole('link', { name: /^Mature/ });
+    await waitFor(() => expect(screen.queryByRole('link', { name: /^Exploring/ })).not.toBeInTheDocument());
+    expect(screen.queryByRole('link', { name: /^Established/ })).not.toBeInTheDocument();
+  });
+
   it('sends an unknown choice back to the first question', () => {
     fakeApi({ 'GET /api/contexts': { status: 200, body: [] } });
     const { path } = renderApp('/r/luigis/t/7/romantic');

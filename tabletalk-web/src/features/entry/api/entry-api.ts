@@ -7,7 +7,7 @@ import {
   parseJoinedSession,
   type RelationshipLength,
 } from '@/lib/messages';
-import { nonEmptyString, object, type Parsed, safeParse } from '@/lib/parse';
+import { array, nonEmptyString, object, optional, type Parsed, safeParse } from '@/lib/parse';
 
 export async function fetchContexts(signal?: AbortSignal) {
   const response = await apiRequest('/contexts', { parse: parseContextList, signal });
@@ -32,6 +32,8 @@ export async function createSession(request: NewSession): Promise<JoinedSession>
 const registeredTableParser = object({
   restaurant: object({ slug: nonEmptyString, name: nonEmptyString }),
   table: object({ label: nonEmptyString }),
+  /** The kinds of questions the restaurant offers at its tables; absent from older services (all of them). */
+  contexts: optional(array(nonEmptyString)),
 });
 export type RegisteredTable = Parsed<typeof registeredTableParser>;
 

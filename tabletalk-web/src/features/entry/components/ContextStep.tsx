@@ -7,6 +7,7 @@ import { trackEvent } from '@/lib/events';
 import { unreachableTitle } from '@/lib/failure-copy';
 import type { TableRef } from '../api/entry-api';
 import { useContexts } from '../hooks/useContexts';
+import { useOfferedContexts } from '../hooks/useOfferedContexts';
 import { useTableVisit } from '../hooks/useTableVisit';
 import { tableSteps } from '../table-steps';
 
@@ -14,6 +15,7 @@ import { tableSteps } from '../table-steps';
 export function ContextStep({ table }: { table: TableRef }) {
   useTableVisit(table);
   const { state, retry } = useContexts();
+  const offered = useOfferedContexts(table);
   const steps = tableSteps(table);
 
   if (state.status === 'failed') {
@@ -31,19 +33,21 @@ export function ContextStep({ table }: { table: TableRef }) {
         <Loading label="Loading the question decks…" />
       ) : (
         <ul className="flex flex-col gap-3">
-          {state.contexts.map((context) => (
-            <li key={context.id}>
-              <Link
-                to={steps.chooseMode(context.id)}
-                onClick={() => trackEvent({ type: 'context_chosen', context: context.id })}
-                className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 hover:border-accent"
-              >
-                <span className="text-xl font-semibold">{context.name}</span>
-                <span className="text-muted">{context.description}</span>
-                <span className="text-base text-muted">{context.questionCount} questions</span>
-              </Link>
-            </li>
-          ))}
+          {state.contexts
+            .filter((context) => offered === undefined || offered.includes(context.id))
+            .map((context) => (
+              <li key={context.id}>
+                <Link
+                  to={steps.chooseMode(context.id)}
+                  onClick={() => trackEvent({ type: 'context_chosen', context: context.id })}
+                  className="flex min-h-12 flex-col gap-1 rounded-2xl border-2 border-line bg-surface p-4 hover:border-accent"
+                >
+                  <span className="text-xl font-semibold">{context.name}</span>
+                  <span className="text-muted">{context.description}</span>
+                  <span className="text-base text-muted">{context.questionCount} questions</span>
+                </Link>
+              </li>
+            ))}
         </ul>
       )}
       <div className="mt-auto">
