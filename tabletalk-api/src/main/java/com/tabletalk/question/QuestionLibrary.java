@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -307,11 +309,16 @@ public class QuestionLibrary {
         Map<Integer, Long> idLines = new HashMap<>();
         Map<String, Long> fileTexts = new HashMap<>();
         // Texts the file itself takes away from a question (by changing or retiring it) are free for other rows.
-        Map<Integer, String> leaving = new HashMap<>();
+        Set<Integer> leaving = new HashSet<>();
         for (QuestionCsv.Row row : rows) {
             Integer id = parseId(row.cell("id"));
-            if (id != null && byId.containsKey(id)) {
-                leaving.put(id, QuestionRules.textKey(byId.get(id).text()));
+            QuestionRow current = id == null ? null : byId.get(id);
+            if (current != null
+                    && current.context().equals(row.cell("context"))
+                    && current.type().equals(row.cell("type"))
+                    && (row.cell("active").equals("false")
+                            || !QuestionRules.sameText(current.text(), row.cell("text")))) {
+                leaving.add(id);
             }
         }
         Map<Context, Integer> addsWithoutId = new HashMap<>();
@@ -335,7 +342,7 @@ public class QuestionLibrary {
             Map<Integer, QuestionRow> library,
             Map<Integer, Long> idLines,
             Map<String, Long> fileTexts,
-            Map<Integer, String> leaving,
+            Set<Integer> leaving,
             Map<Context, Integer> addsWithoutId) {
         int line = (int) row.line();
         String idCell = row.cell("id");
@@ -388,7 +395,7 @@ public class QuestionLibrary {
                 return reject(row, id, "Duplicate text: row " + earlier + " has the same text.");
             }
             for (QuestionRow other : library.values()) {
-                boolean otherKeepsText = !leaving.containsKey(other.id());
+                boolean otherKeepsText = !leaving.contains(other.id());
                 if (other.id() != (id == null ? -1 : id)
                         && other.active()
                         && otherKeepsText
