@@ -88,6 +88,7 @@ class QuestionLibraryIT {
 
     @Test
     void anEditAddsRevisionTwoAndAnUnchangedEditWritesNothing() {
+        long edits = audited("question.edited");
         String text = "Which trip would you take again tomorrow, " + tag() + "?";
 
         ApiClient.Reply edited = admin.patch("/console/questions/1003", ApiClient.json(Map.of("text", text)));
@@ -103,7 +104,7 @@ class QuestionLibraryIT {
         JsonNode listed = find(admin.get("/console/questions?context=exploring").body(), 1003);
         assertThat(listed.get("revision").asInt()).isEqualTo(2);
         assertThat(listed.get("text").asText()).isEqualTo(text);
-        assertThat(audited("question.edited")).isEqualTo(1);
+        assertThat(audited("question.edited")).isEqualTo(edits + 1);
 
         String before = snapshot();
         ApiClient.Reply same = admin.patch("/console/questions/1003", ApiClient.json(Map.of("text", text)));
@@ -113,7 +114,7 @@ class QuestionLibraryIT {
         assertThat(empty.status()).isEqualTo(200);
         assertThat(same.body().at("/question/revision").asInt()).isEqualTo(2);
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(audited("question.edited")).isEqualTo(1);
+        assertThat(audited("question.edited")).isEqualTo(edits + 1);
         assertThat(admin.get("/console/questions/1003")
                         .body()
                         .at("/question/revisions")
@@ -124,6 +125,7 @@ class QuestionLibraryIT {
     @Test
     void anAddedQuestionTakesTheNextIdOfItsContext() {
         int highest = highestId(3000, 3999);
+        long creates = audited("question.created");
         String body = ApiClient.json(Map.of(
                 "context", "mature",
                 "type", "choice",
@@ -141,14 +143,37 @@ class QuestionLibraryIT {
         assertThat(added.body().at("/question/options/2").toString())
                 .isEqualTo("{\"id\":\"c\",\"text\":\"In a big city\"}");
         assertThat(added.body().at("/question/revisions/0/createdBy").asText()).isEqualTo(admin.email());
-        assertThat(audited("question.created")).isGreaterThanOrEqualTo(1);
+        assertThat(audited("question.created")).isEqualTo(creates + 1);
         assertThat(ids(admin.get("/console/questions?context=mature&category=plans")
                         .body()))
                 .contains(highest + 1);
     }
 
     @Test
+    void theRunningGameSeesEachChangeAtOnce() {
+        int before = matureCount();
+
+        admin.post("/console/questions/3006/retire", null);
+        int retired = matureCount();
+        admin.post("/console/questions/3006/restore", null);
+
+        assertThat(retired).isEqualTo(before - 1);
+        assertThat(matureCount()).isEqualTo(before);
+    }
+
+    private int matureCount() {
+        for (JsonNode context : admin.get("/contexts").body()) {
+            if (context.get("id").asText().equals("mature")) {
+                return context.get("questionCount").asInt();
+            }
+        }
+        throw new AssertionError("no mature context");
+    }
+
+    @Test
     void retiringAndRestoring() {
+        long retires = audited("question.retired");
+        long restores = audited("question.restored");
         ApiClient.Reply retired = admin.post("/console/questions/1005/retire", null);
 
         assertThat(retired.status()).isEqualTo(200);
@@ -159,8 +184,8 @@ class QuestionLibraryIT {
         ApiClient.Reply restored = admin.post("/console/questions/1005/restore", null);
 
         assertThat(restored.body().at("/question/active").asBoolean()).isTrue();
-        assertThat(audited("question.retired")).isEqualTo(1);
-        assertThat(audited("question.restored")).isEqualTo(1);
+        assertThat(audited("question.retired")).isEqualTo(retires + 1);
+        assertThat(audited("question.restored")).isEqualTo(restores + 1);
         assertThat(admin.post("/console/questions/99999/retire", null).status()).isEqualTo(404);
         assertThat(admin.get("/console/questions/abc").status()).isEqualTo(404);
     }
