@@ -3,6 +3,7 @@ package com.tabletalk.question;
 import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
 import com.tabletalk.question.QuestionLibraryDao.QuestionRow;
 import com.tabletalk.question.QuestionLibraryDao.RevisionRow;
 import com.tabletalk.question.QuestionLibraryDao.Wording;
@@ -108,7 +109,7 @@ public class QuestionLibrary {
 
         ImportRejected(ImportReport report) {
             super(
-                    com.tabletalk.common.ErrorCode.INVALID_REQUEST,
+                    ErrorCode.INVALID_REQUEST,
                     report.summary().rejected() + " row(s) were rejected; nothing was imported.");
             this.report = report;
         }
