@@ -62,9 +62,11 @@ public interface QuestionLibraryDao {
     String SELECT = "SELECT q.id, q.revision, q.context, q.active, q.difficulty, q.category, q.type, q.text, q.hint, "
             + "q.option_a, q.option_b, q.option_c, q.option_d, "
             + "COALESCE(s.shown, 0) AS shown, COALESCE(s.liked, 0) AS liked, COALESCE(s.disliked, 0) AS disliked "
-            + "FROM questions q LEFT JOIN LATERAL (SELECT sum(p.shown) AS shown, sum(p.liked) AS liked, "
-            + "sum(p.disliked) AS disliked FROM insight_platform_questions p "
-            + "WHERE p.question_id = q.id AND p.revision = q.revision) s ON true ";
+            // Summed once per question and revision (the rollup's key leads with the day, so a per-question lookup
+            // would read the whole table for each row).
+            + "FROM questions q LEFT JOIN (SELECT p.question_id, p.revision, sum(p.shown) AS shown, "
+            + "sum(p.liked) AS liked, sum(p.disliked) AS disliked FROM insight_platform_questions p "
+            + "GROUP BY p.question_id, p.revision) s ON s.question_id = q.id AND s.revision = q.revision ";
 
     /** The questions matching every given filter (null = any); {@code q} searches text, hint and options. */
     @RegisterConstructorMapper(QuestionRow.class)

@@ -87,6 +87,24 @@ class QuestionLibraryIT {
     }
 
     @Test
+    void theFiguresAreAllTimeSumsForTheCurrentRevision() {
+        DB.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO insight_platform_questions (day, question_id, revision, shown, liked, disliked, advanced, "
+                                + "quick) VALUES ('2026-01-01', 3004, 1, 5, 2, 1, 0, 0), ('2026-01-02', 3004, 1, 7, 1, 0, 0, 0), "
+                                + "('2026-01-02', 3004, 2, 100, 100, 100, 0, 0); "
+                                // Marked as counted, so that the dashboard's backfill leaves these days alone.
+                                + "INSERT INTO insight_platform_days (day, built_at) VALUES ('2026-01-01', now()), "
+                                + "('2026-01-02', now()) ON CONFLICT DO NOTHING"));
+
+        JsonNode question = admin.get("/console/questions/3004").body().get("question");
+
+        assertThat(question.get("shown").asLong()).isEqualTo(12);
+        assertThat(question.get("liked").asLong()).isEqualTo(3);
+        assertThat(question.get("disliked").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void anEditAddsRevisionTwoAndAnUnchangedEditWritesNothing() {
         long edits = audited("question.edited");
         String text = "Which trip would you take again tomorrow, " + tag() + "?";
