@@ -48,7 +48,10 @@ import com.tabletalk.live.PresenceDao;
 import com.tabletalk.qr.QrResource;
 import com.tabletalk.question.ContextResource;
 import com.tabletalk.question.QuestionCatalog;
+import com.tabletalk.question.QuestionCsv;
 import com.tabletalk.question.QuestionDao;
+import com.tabletalk.question.QuestionLibrary;
+import com.tabletalk.question.QuestionLibraryResource;
 import com.tabletalk.restaurant.ConsoleRestaurantDao;
 import com.tabletalk.restaurant.ConsoleRestaurantResource;
 import com.tabletalk.restaurant.ConsoleRestaurants;
@@ -80,6 +83,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -228,7 +232,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         registerMetrics(config, environment, envelope);
 
         var jersey = environment.jersey();
-        jersey.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
+        jersey.register(
+                new BodySizeLimitFilter(MAX_BODY_BYTES, Map.of("console/questions/import", QuestionCsv.MAX_BYTES)));
         jersey.register(new FailureMapper(envelope));
 
         ExecutorService healthExecutor = environment
@@ -284,6 +289,10 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new InsightResource(
                 insights, new EventExport(jdbi, environment.getObjectMapper().getFactory())));
         jersey.register(new PlatformInsightResource(insights));
+        // Asking the catalog for an id no question has makes it load the library again, so that the next deal
+        // sees an added, edited, retired or restored question at once (on this instance).
+        jersey.register(
+                new QuestionLibraryResource(new QuestionLibrary(jdbi, audit, () -> questions.find(Integer.MIN_VALUE))));
         environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(5), Clock.systemUTC()));
         environment.admin().addTask(new InsightRecomputeTask(insights));
     }

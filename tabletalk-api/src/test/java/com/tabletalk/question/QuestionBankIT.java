@@ -91,6 +91,23 @@ class QuestionBankIT {
     }
 
     @Test
+    void everyQuestionKeepsTheLibrarysRules() {
+        for (Question question : bank) {
+            QuestionRules.Draft draft = new QuestionRules.Draft(
+                    question.context().wire(),
+                    question.type(),
+                    question.difficulty(),
+                    question.category(),
+                    question.text(),
+                    question.hint(),
+                    question.options().stream().map(Question.Option::text).toList());
+            assertThat(QuestionRules.problems(draft))
+                    .as(question.id() + " " + question.text())
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void textsFitOnAPhoneCard() {
         for (Question question : bank) {
             assertThat(question.text()).hasSizeBetween(10, MAX_TEXT);
