@@ -291,8 +291,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jersey.register(new PlatformInsightResource(insights));
         // Asking the catalog for an id no question has makes it load the library again, so that the next deal
         // sees an added, edited, retired or restored question at once (on this instance).
-        jersey.register(
-                new QuestionLibraryResource(new QuestionLibrary(jdbi, audit, () -> questions.find(Integer.MIN_VALUE))));
+        jersey.register(new QuestionLibraryResource(new QuestionLibrary(jdbi, audit)));
         environment.lifecycle().manage(new InsightFinalizer(insights, Duration.ofMinutes(5), Clock.systemUTC()));
         environment.admin().addTask(new InsightRecomputeTask(insights));
     }

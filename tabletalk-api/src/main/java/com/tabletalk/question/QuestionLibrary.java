@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Editing the question library in the console: every change keeps the old wording as a revision, is checked by
- * {@link QuestionRules}, is audited, and is announced to the running game through {@code libraryChanged}.
+ * {@link QuestionRules} and is audited. New sessions see a change at once: they read which questions are active,
+ * at which revision, from the database, and revisions never change once written.
  */
 public class QuestionLibrary {
 
@@ -101,16 +102,20 @@ public class QuestionLibrary {
         public boolean rejectsAny() {
             return summary.rejected() > 0;
         }
+
+        public boolean changesAny() {
+            return summary.added() + summary.changed() + summary.retired() + summary.restored() > 0;
+        }
     }
 
-    /** A file that cannot be applied because rows were rejected; the envelope carries the report. */
+    /** A file whose every row was rejected, so that applying it would change nothing; the envelope carries the report. */
     public static final class ImportRejected extends ApiException {
         private final transient ImportReport report;
 
         ImportRejected(ImportReport report) {
             super(
                     ErrorCode.INVALID_REQUEST,
-                    report.summary().rejected() + " row(s) were rejected; nothing was imported.");
+                    "Every row that would change something was rejected; nothing was imported.");
             this.report = report;
         }
 
@@ -122,12 +127,10 @@ public class QuestionLibrary {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
-    private final Runnable libraryChanged;
 
-    public QuestionLibrary(Jdbi jdbi, AuditLog audit, Runnable libraryChanged) {
+    public QuestionLibrary(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        this.libraryChanged = libraryChanged;
     }
 
     public List<QuestionView> list(Filter filter) {
@@ -187,7 +190,6 @@ public class QuestionLibrary {
             return detail(dao, id);
         });
         audit.record(admin, "question.created", null, Map.of("questionId", added.id(), "context", added.context()));
-        libraryChanged.run();
         return added;
     }
 
@@ -216,7 +218,6 @@ public class QuestionLibrary {
         });
         revised.ifPresent(revision -> {
             audit.record(admin, "question.edited", null, Map.of("questionId", id, "revision", revision));
-            libraryChanged.run();
         });
         return get(id);
     }
@@ -245,7 +246,6 @@ public class QuestionLibrary {
         });
         if (changed) {
             audit.record(admin, active ? "question.restored" : "question.retired", null, Map.of("questionId", id));
-            libraryChanged.run();
         }
         return get(id);
     }
@@ -257,15 +257,16 @@ public class QuestionLibrary {
     }
 
     /**
-     * Applies the file all or nothing: the report is made again inside the transaction, against the library as it
-     * is then, and any rejected row rolls everything back.
+     * Applies every change the file's report accepts, together or not at all: the report is made again inside the
+     * transaction, against the library as it is then. Rejected rows are left out and say why; a file whose rows
+     * were all rejected is refused with its report.
      */
     public ImportReport apply(StaffUser admin, List<QuestionCsv.Row> rows) {
         ImportReport report = jdbi.inTransaction(handle -> {
             QuestionLibraryDao dao = handle.attach(QuestionLibraryDao.class);
             dao.lockForWriting();
             Plan plan = plan(dao.all(), rows);
-            if (plan.report().rejectsAny()) {
+            if (plan.report().rejectsAny() && !plan.report().changesAny()) {
                 throw new ImportRejected(plan.report());
             }
             // Rows with ids first, so that new questions without one take ids after those the file names.
@@ -291,10 +292,8 @@ public class QuestionLibrary {
         counts.put("retired", summary.retired());
         counts.put("restored", summary.restored());
         counts.put("unchanged", summary.unchanged());
+        counts.put("rejected", summary.rejected());
         audit.record(admin, "questions.imported", null, counts);
-        if (summary.added() + summary.changed() + summary.retired() + summary.restored() > 0) {
-            libraryChanged.run();
-        }
         return report;
     }
 
