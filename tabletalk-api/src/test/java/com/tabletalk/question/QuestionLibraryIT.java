@@ -461,11 +461,11 @@ class QuestionLibraryIT {
         long imports = audited("questions.imported");
         String row = "\n,exploring,true,easy,food,open,What is your favourite soup of the winter?,Why that one?,,,,";
 
-        RawHttp.Answer huge = importLarge(new byte[2 * 1024 * 1024]);
+        RawHttp.Answer huge = importLarge(50 * 1024 * 1024);
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().get("error").asText()).isEqualTo("payload_too_large");
 
-        RawHttp.Answer manyRows = importLarge(csv(HEADER + row.repeat(100_000)));
+        RawHttp.Answer manyRows = importLarge(csv(HEADER + row.repeat(100_000)).length);
         assertThat(manyRows.status()).isEqualTo(413);
 
         String shortRow = "\n,exploring,true,easy,food,open,x,y,,,,";
@@ -545,15 +545,15 @@ class QuestionLibraryIT {
     }
 
     /**
-     * Announces a body of this size and waits, as a client asking with {@code Expect: 100-continue} does: the
+     * Announces a body of this many bytes and waits, as a client asking with {@code Expect: 100-continue} does: the
      * service must refuse it from the length alone, before a byte of it is sent.
      */
-    private RawHttp.Answer importLarge(byte[] body) {
+    private RawHttp.Answer importLarge(int length) {
         return RawHttp.send(
                 APP.getLocalPort(),
                 "POST /api/console/questions/import HTTP/1.1",
                 "Cookie: tt_console=" + admin.cookie() + "\r\nOrigin: " + TestApp.FRONTEND
-                        + "\r\nContent-Type: text/csv\r\nExpect: 100-continue\r\nContent-Length: " + body.length
+                        + "\r\nContent-Type: text/csv\r\nExpect: 100-continue\r\nContent-Length: " + length
                         + "\r\n",
                 new byte[0]);
     }
