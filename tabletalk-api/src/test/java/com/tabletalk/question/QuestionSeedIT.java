@@ -2,20 +2,27 @@ package com.tabletalk.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tabletalk.account.AuditLog;
+import com.tabletalk.account.Role;
+import com.tabletalk.account.StaffUser;
 import com.tabletalk.testing.AppCommands;
 import com.tabletalk.testing.TestDatabase;
 import com.tabletalk.testing.TestPostgres;
+import io.dropwizard.jackson.Jackson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import liquibase.Scope;
 import liquibase.changelog.FastCheckService;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code db migrate} adds the seed files' new ids and leaves questions already in the library to the console: an
- * edited wording and a retirement stand when the migrations run again, also when the seed files re-load after
+ * {@code db migrate} adds the seed files' new ids and leaves questions already in the library to the console: a
+ * wording edited and a question retired through the console's own service stand when the migrations run again, also when the seed files re-load after
  * a change. A seed file's change is what makes Liquibase re-run its changeset (it compares checksums), so a
  * changed checksum in the changelog table re-runs the seed exactly as an edited CSV would, with seed rows that
  * now differ from the library.
@@ -32,17 +39,17 @@ class QuestionSeedIT {
         assertThat(seedText).isNotEqualTo(EDITED);
         assertThat(active(db, 1002)).isTrue();
 
-        // What the console does: a new revision of 1001 that the library moves to, and 1002 retired.
-        db.jdbi().useHandle(h -> {
-            h.execute(
-                    "INSERT INTO question_revisions (question_id, revision, difficulty, category, type, text, hint, "
-                            + "option_a, option_b, option_c, option_d) "
-                            + "SELECT id, 2, difficulty, category, type, ?, hint, option_a, option_b, option_c, option_d "
-                            + "FROM questions WHERE id = 1001",
-                    EDITED);
-            h.execute("UPDATE questions SET text = ?, revision = 2 WHERE id = 1001", EDITED);
-            h.execute("UPDATE questions SET active = FALSE WHERE id = 1002");
-        });
+        // The console's own service edits 1001 (revision 2) and retires 1002, as an admin would in the console.
+        Jdbi jdbi = db.jdbi().installPlugin(new SqlObjectPlugin());
+        long adminId = jdbi.withHandle(h -> h.createQuery(
+                        "INSERT INTO staff_users (email, role, password_hash) VALUES ('seed-admin@example.com', 'ADMIN', "
+                                + "'not a hash: never signs in') RETURNING id")
+                .mapTo(Long.class)
+                .one());
+        StaffUser admin = new StaffUser(adminId, "seed-admin@example.com", Role.ADMIN, Set.of());
+        QuestionLibrary library = new QuestionLibrary(jdbi, new AuditLog(jdbi, Jackson.newObjectMapper()));
+        library.edit(admin, 1001, new QuestionLibrary.Edit(EDITED, null, null, null, null));
+        library.retire(admin, 1002);
 
         migrate(db);
         assertEditsStand(db);
