@@ -1,6 +1,7 @@
 package com.tabletalk.insight;
 
 import com.tabletalk.account.StaffUser;
+import com.tabletalk.common.Medians;
 import com.tabletalk.insight.InsightDao.DaySteps;
 import com.tabletalk.insight.InsightDao.Figures;
 import com.tabletalk.insight.InsightDao.QuestionSeconds;

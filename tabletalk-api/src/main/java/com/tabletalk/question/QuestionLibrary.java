@@ -4,6 +4,7 @@ import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
+import com.tabletalk.common.Medians;
 import com.tabletalk.question.QuestionLibraryDao.QuestionRow;
 import com.tabletalk.question.QuestionLibraryDao.RevisionRow;
 import com.tabletalk.question.QuestionLibraryDao.Wording;
@@ -48,7 +49,8 @@ public class QuestionLibrary {
             List<OptionView> options,
             long shown,
             long liked,
-            long disliked) {}
+            long disliked,
+            Double medianSeconds) {}
 
     public record RevisionView(
             int revision,
@@ -74,6 +76,7 @@ public class QuestionLibrary {
             long shown,
             long liked,
             long disliked,
+            Double medianSeconds,
             List<RevisionView> revisions) {}
 
     /** The list's filters, each null for any. */
@@ -134,7 +137,10 @@ public class QuestionLibrary {
     }
 
     public List<QuestionView> list(Filter filter) {
-        return rows(filter).stream().map(QuestionLibrary::view).toList();
+        List<QuestionRow> rows = rows(filter);
+        Map<Integer, Double> medians =
+                medianSeconds(jdbi.withExtension(QuestionLibraryDao.class, dao -> dao.cardSeconds(null)));
+        return rows.stream().map(row -> view(row, medians.get(row.id()))).toList();
     }
 
     /** The rows for the list and the export, after checking the filters. */
@@ -469,7 +475,7 @@ public class QuestionLibrary {
         QuestionRow row = dao.find(id).orElseThrow(() -> unknown(id));
         List<RevisionView> revisions =
                 dao.revisions(id).stream().map(QuestionLibrary::revisionView).toList();
-        QuestionView view = view(row);
+        QuestionView view = view(row, medianSeconds(dao.cardSeconds(id)).get(id));
         return new QuestionDetail(
                 view.id(),
                 view.context(),
@@ -484,6 +490,7 @@ public class QuestionLibrary {
                 view.shown(),
                 view.liked(),
                 view.disliked(),
+                view.medianSeconds(),
                 revisions);
     }
 
@@ -605,7 +612,19 @@ public class QuestionLibrary {
                 options.size() > 3 ? options.get(3) : null);
     }
 
-    private static QuestionView view(QuestionRow row) {
+    /** Each question's median time on its card, from the dashboard's card times of its current revision. */
+    private static Map<Integer, Double> medianSeconds(List<QuestionLibraryDao.CardSeconds> rows) {
+        Map<Integer, List<Medians.Bucket>> buckets = new HashMap<>();
+        for (QuestionLibraryDao.CardSeconds row : rows) {
+            buckets.computeIfAbsent(row.questionId(), id -> new ArrayList<>())
+                    .add(new Medians.Bucket(row.seconds(), row.count()));
+        }
+        Map<Integer, Double> medians = new HashMap<>();
+        buckets.forEach((id, list) -> medians.put(id, Medians.of(list)));
+        return medians;
+    }
+
+    private static QuestionView view(QuestionRow row, Double medianSeconds) {
         return new QuestionView(
                 row.id(),
                 row.context(),
@@ -619,7 +638,8 @@ public class QuestionLibrary {
                 optionViews(row.optionA(), row.optionB(), row.optionC(), row.optionD()),
                 row.shown(),
                 row.liked(),
-                row.disliked());
+                row.disliked(),
+                medianSeconds);
     }
 
     private static RevisionView revisionView(RevisionRow row) {

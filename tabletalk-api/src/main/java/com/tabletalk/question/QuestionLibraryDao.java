@@ -137,4 +137,15 @@ public interface QuestionLibraryDao {
 
     @SqlUpdate("UPDATE questions SET active = :active WHERE id = :id")
     int setActive(@Bind("id") int id, @Bind("active") boolean active);
+
+    /** A question's card times in whole seconds, for its current revision: how many showings lasted each. */
+    record CardSeconds(int questionId, int seconds, long count) {}
+
+    /** From the dashboard's sums over every day; {@code id} null for every question. */
+    @RegisterConstructorMapper(CardSeconds.class)
+    @SqlQuery("SELECT s.question_id, s.seconds, sum(s.n) AS count FROM insight_platform_question_seconds s "
+            + "JOIN questions q ON q.id = s.question_id AND q.revision = s.revision "
+            + "WHERE CAST(:id AS integer) IS NULL OR s.question_id = :id "
+            + "GROUP BY s.question_id, s.seconds ORDER BY s.question_id, s.seconds")
+    List<CardSeconds> cardSeconds(@Bind("id") Integer id);
 }

@@ -74,7 +74,8 @@ class QuestionLibraryIT {
                         "options",
                         "shown",
                         "liked",
-                        "disliked");
+                        "disliked",
+                        "medianSeconds");
 
         ApiClient.Reply found = admin.get("/console/questions?q=HAPPILY%20eat%20every%20week");
         assertThat(ids(found.body())).containsExactly(1001);
@@ -93,6 +94,11 @@ class QuestionLibraryIT {
                         "INSERT INTO insight_platform_questions (day, question_id, revision, shown, liked, disliked, advanced, "
                                 + "quick) VALUES ('2026-01-01', 3004, 1, 5, 2, 1, 0, 0), ('2026-01-02', 3004, 1, 7, 1, 0, 0, 0), "
                                 + "('2026-01-02', 3004, 2, 100, 100, 100, 0, 0); "
+                                // Card times: 8 s twice, 20 s once, 41 s once over two days (median 14 s), and a
+                                // revision the library does not show.
+                                + "INSERT INTO insight_platform_question_seconds (day, question_id, revision, seconds, n) "
+                                + "VALUES ('2026-01-01', 3004, 1, 8, 2), ('2026-01-01', 3004, 1, 20, 1), "
+                                + "('2026-01-02', 3004, 1, 41, 1), ('2026-01-02', 3004, 2, 1, 50); "
                                 // Marked as counted, so that the dashboard's backfill leaves these days alone.
                                 + "INSERT INTO insight_platform_days (day, built_at) VALUES ('2026-01-01', now()), "
                                 + "('2026-01-02', now()) ON CONFLICT DO NOTHING"));
@@ -102,6 +108,18 @@ class QuestionLibraryIT {
         assertThat(question.get("shown").asLong()).isEqualTo(12);
         assertThat(question.get("liked").asLong()).isEqualTo(3);
         assertThat(question.get("disliked").asLong()).isEqualTo(1);
+        assertThat(question.get("medianSeconds").asDouble()).isEqualTo(14.0);
+        JsonNode listed = admin.get("/console/questions?q="
+                        + question.get("text").asText().substring(0, 20).replace(" ", "%20"))
+                .body()
+                .get("questions")
+                .get(0);
+        assertThat(listed.get("medianSeconds").asDouble()).isEqualTo(14.0);
+        assertThat(admin.get("/console/questions/3005")
+                        .body()
+                        .at("/question/medianSeconds")
+                        .isNull())
+                .isTrue();
     }
 
     @Test

@@ -1,16 +1,16 @@
-package com.tabletalk.insight;
+package com.tabletalk.common;
 
 import java.util.List;
 
 /** The median of values given as (value, how many) pairs, the middle two averaged when the count is even. */
-final class Medians {
+public final class Medians {
 
-    record Bucket(int value, long count) {}
+    public record Bucket(int value, long count) {}
 
     private Medians() {}
 
     /** Null when there are no values; buckets in ascending order of value. */
-    static Double of(List<Bucket> buckets) {
+    public static Double of(List<Bucket> buckets) {
         long total = buckets.stream().mapToLong(Bucket::count).sum();
         if (total == 0) {
             return null;

@@ -1,4 +1,4 @@
-package com.tabletalk.insight;
+package com.tabletalk.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
