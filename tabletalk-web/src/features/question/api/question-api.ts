@@ -7,6 +7,7 @@ import {
   count,
   nonEmptyString,
   nullish,
+  number,
   object,
   oneOf,
   type Parsed,
@@ -48,6 +49,8 @@ const questionFields = {
   shown: count,
   liked: count,
   disliked: count,
+  /** Median time on the card in seconds, over the showings the dashboard has counted; absent before any. */
+  medianSeconds: nullish(number),
 };
 const questionParser = object(questionFields);
 export type Question = Parsed<typeof questionParser>;

@@ -19,6 +19,7 @@ const sortValue: Record<SortKey, (question: Question) => string | number | undef
   text: (question) => question.text.toLocaleLowerCase(),
   shown: (question) => question.shown,
   liked: likedShare,
+  seconds: (question) => question.medianSeconds,
 };
 
 /** Sorted by one column; rows without a figure go last either way, ties stay in id order. */
@@ -105,6 +106,7 @@ export function QuestionTable({ questions, sort, onSort, onEdit, onSetActive, bu
             {header('text', 'Question')}
             {header('shown', 'Shown')}
             {header('liked', '👍 share')}
+            {header('seconds', 'Median time on card')}
             <th scope="col" className={headCell}>
               <span className="sr-only">Changes</span>
             </th>
@@ -137,6 +139,9 @@ export function QuestionTable({ questions, sort, onSort, onEdit, onSetActive, bu
                 <td className={`${cell} text-right tabular-nums`}>{question.shown}</td>
                 <td className={`${cell} text-right tabular-nums`}>
                   {share === undefined ? '—' : `${Math.round(share * 100)}%`}
+                </td>
+                <td className={`${cell} text-right tabular-nums`}>
+                  {question.medianSeconds === undefined ? '—' : `${Math.round(question.medianSeconds)} s`}
                 </td>
                 <td className={cell}>
                   <div className="flex gap-2">

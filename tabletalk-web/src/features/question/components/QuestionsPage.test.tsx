@@ -24,6 +24,7 @@ function question(overrides: Record<string, unknown> = {}) {
     shown: 40,
     liked: 9,
     disliked: 1,
+    medianSeconds: 41.5 as number | undefined,
     ...overrides,
   };
 }
@@ -45,6 +46,7 @@ const library = [
     shown: 3,
     liked: 0,
     disliked: 0,
+    medianSeconds: undefined,
   }),
   question({ id: 3001, context: 'mature', active: false, text: 'What did we learn this year?', shown: 100 }),
 ];
@@ -64,6 +66,8 @@ describe('the question library', { timeout: 20_000 }, () => {
     expect(within(choice).getByText('Pancakes', { exact: false })).toBeInTheDocument();
     expect(within(choice).getByText('Pick one')).toBeInTheDocument();
     expect(within(rowOf(1001)).getByText('90%')).toBeInTheDocument();
+    expect(within(rowOf(1001)).getByText('42 s')).toBeInTheDocument();
+    expect(within(rowOf(2001)).getAllByText('—')).toHaveLength(2);
     expect(within(rowOf(3001)).getByRole('button', { name: 'Restore' })).toBeInTheDocument();
     expect(within(rowOf(1001)).getByRole('button', { name: 'Retire' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(

@@ -12,6 +12,7 @@ export const sortKeys = [
   'text',
   'shown',
   'liked',
+  'seconds',
 ] as const;
 export type SortKey = (typeof sortKeys)[number];
 export interface Sort {
