@@ -123,7 +123,9 @@ final class SeedEventsScenario implements Scenario {
             s AS MATERIALIZED (
                 SELECT v.*, gen_random_uuid() AS session, v.t0 + 32 * v.sp AS t_session,
                        q.ids, q.revs, q.choice, q.n, floor(v.u_deck * q.n)::int AS deck_offset
-                FROM v JOIN q ON q.context = v.context WHERE v.created),
+                -- A session whose end could still lie ahead is left out whole (its visit stops at the mode), so
+                -- that every seeded session has its start and its end.
+                FROM v JOIN q ON q.context = v.context WHERE v.created AND v.t0 < now() - interval '12 hours'),
             c AS MATERIALIZED (
                 SELECT s.visit, s.restaurant, s.table_id, s.session, s.joined, s.k, s.reason, s.t_session,
                        x.p, x.ms, x.before_ms, s.t_session + x.before_ms * interval '1 millisecond' AS shown_at,
