@@ -1,5 +1,6 @@
 package com.tabletalk.question;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.tabletalk.account.AuditLog;
 import com.tabletalk.account.StaffUser;
 import com.tabletalk.common.ApiException;
@@ -62,22 +63,8 @@ public class QuestionLibrary {
             Instant createdAt,
             String createdBy) {}
 
-    public record QuestionDetail(
-            int id,
-            String context,
-            String type,
-            String difficulty,
-            String category,
-            boolean active,
-            int revision,
-            String text,
-            String hint,
-            List<OptionView> options,
-            long shown,
-            long liked,
-            long disliked,
-            Double medianSeconds,
-            List<RevisionView> revisions) {}
+    /** A question as the list shows it, with every wording it has had; on the wire, one object. */
+    public record QuestionDetail(@JsonUnwrapped QuestionView question, List<RevisionView> revisions) {}
 
     /** The list's filters, each null for any. */
     public record Filter(
@@ -195,7 +182,15 @@ public class QuestionLibrary {
             insert(dao, admin, id, draft, true);
             return detail(dao, id);
         });
-        audit.record(admin, "question.created", null, Map.of("questionId", added.id(), "context", added.context()));
+        audit.record(
+                admin,
+                "question.created",
+                null,
+                Map.of(
+                        "questionId",
+                        added.question().id(),
+                        "context",
+                        added.question().context()));
         return added;
     }
 
@@ -475,23 +470,7 @@ public class QuestionLibrary {
         QuestionRow row = dao.find(id).orElseThrow(() -> unknown(id));
         List<RevisionView> revisions =
                 dao.revisions(id).stream().map(QuestionLibrary::revisionView).toList();
-        QuestionView view = view(row, medianSeconds(dao.cardSeconds(id)).get(id));
-        return new QuestionDetail(
-                view.id(),
-                view.context(),
-                view.type(),
-                view.difficulty(),
-                view.category(),
-                view.active(),
-                view.revision(),
-                view.text(),
-                view.hint(),
-                view.options(),
-                view.shown(),
-                view.liked(),
-                view.disliked(),
-                view.medianSeconds(),
-                revisions);
+        return new QuestionDetail(view(row, medianSeconds(dao.cardSeconds(id)).get(id)), revisions);
     }
 
     private static void insert(
