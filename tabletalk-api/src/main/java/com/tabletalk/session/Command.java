@@ -92,7 +92,15 @@ public sealed interface Command {
         }
     }
 
-    record Answer(String optionId, Long version) implements Command {
+    /**
+     * Locks in a pick on a choice card. On two phones each phone answers for itself and {@code seat} is absent. On
+     * one phone the diners pass it between them: {@code seat} is {@code "first"} (or absent) for the one holding it
+     * first, {@code "second"} for the partner it was passed to.
+     */
+    record Answer(String optionId, String seat, Long version) implements Command {
+        public static final String FIRST = "first";
+        public static final String SECOND = "second";
+
         @Override
         public String type() {
             return "answer";
@@ -109,6 +117,14 @@ public sealed interface Command {
             if (optionId == null || !optionId.matches("[a-d]")) {
                 throw ApiException.invalid("optionId must be the id of one of the card's options.");
             }
+            if (seat != null && !seat.equals(FIRST) && !seat.equals(SECOND)) {
+                throw ApiException.invalid("seat must be first or second.");
+            }
+        }
+
+        /** The partner's pick on a shared phone. */
+        public boolean bySecondSeat() {
+            return SECOND.equals(seat);
         }
     }
 

@@ -2,6 +2,7 @@ package com.tabletalk.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tabletalk.question.Context;
 import java.sql.Array;
@@ -106,7 +107,9 @@ public interface SessionDao {
 
     /** Maps a row; the participants JSON is read with the application's mapper. */
     class Mapper implements RowMapper<SessionRow> {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        // A participant field added by a newer instance must not make the row unreadable to an older one.
+        private static final ObjectMapper JSON =
+                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         private static final TypeReference<List<ParticipantRow>> PARTICIPANTS = new TypeReference<>() {};
 
         @Override

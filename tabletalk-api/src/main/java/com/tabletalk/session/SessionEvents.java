@@ -83,8 +83,11 @@ public class SessionEvents {
         record(EventType.PARTNER_JOINED, clock.instant(), session, participant, null, Map.of());
     }
 
+    /** A pick on a choice card: who gave it (on a shared phone, its second seat is the partner) and the option. */
+    public record Answered(String participant, String optionId) {}
+
     /** What one participant's command changed, in the order it happened: hint, answer, card left, card shown, end. */
-    public void changed(SessionRow before, SessionRow after, String participant, String answeredOption) {
+    public void changed(SessionRow before, SessionRow after, String participant, Answered answered) {
         Instant now = clock.instant();
         int questionId = before.currentQuestionId();
         if (!before.revealed() && after.revealed() && after.position() == before.position()) {
@@ -96,14 +99,14 @@ public class SessionEvents {
                     questionId,
                     Map.of("position", before.position()));
         }
-        if (answeredOption != null) {
+        if (answered != null) {
             record(
                     EventType.ANSWER_GIVEN,
                     now,
                     before,
-                    participant,
+                    answered.participant(),
                     questionId,
-                    Map.of("position", before.position(), "optionId", answeredOption));
+                    Map.of("position", before.position(), "optionId", answered.optionId()));
         }
         if (after.position() != before.position()) {
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package com.tabletalk.session;
 
 import com.tabletalk.common.ApiException;
 import com.tabletalk.question.Question;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +14,12 @@ import java.util.function.UnaryOperator;
  * compare-and-set on that version.
  */
 public final class SessionRules {
+
+    /**
+     * Who the second pick on a one-phone session is, in answers and the event log: the id a second phone would
+     * have had.
+     */
+    public static final String PARTNER_ON_THE_SAME_PHONE = "B";
 
     private SessionRules() {}
 
@@ -35,7 +43,7 @@ public final class SessionRules {
 
             @Override
             public SessionRow answer(Command.Answer answer) {
-                return SessionRules.answer(session, senderId, answer.optionId(), card);
+                return SessionRules.answer(session, senderId, answer, card);
             }
 
             @Override
@@ -64,19 +72,43 @@ public final class SessionRules {
         return session.with(session.status(), session.position(), revealed, participants);
     }
 
-    private static SessionRow answer(SessionRow session, String senderId, String optionId, Question card) {
+    private static SessionRow answer(SessionRow session, String senderId, Command.Answer answer, Question card) {
         if (!card.isChoice()) {
             throw ApiException.invalid("This card is an open question; it has no options to answer.");
         }
-        if (!card.hasOption(optionId)) {
-            throw ApiException.invalid("This card has no option '" + optionId + "'.");
+        if (!card.hasOption(answer.optionId())) {
+            throw ApiException.invalid("This card has no option '" + answer.optionId() + "'.");
+        }
+        if (answer.seat() != null && session.mode() != Mode.SINGLE) {
+            throw ApiException.invalid(
+                    "seat is only for one-phone sessions; on two phones each phone answers for" + " itself.");
         }
         ParticipantRow sender = participant(session, senderId);
+        if (answer.bySecondSeat()) {
+            if (sender.answer() == null) {
+                throw ApiException.invalid("The first pick comes before the second: the phone is passed on once the"
+                        + " first person has picked.");
+            }
+            if (sender.partnerAnswer() != null) {
+                throw ApiException.invalid("The second pick on this card is already locked in.");
+            }
+            return session.with(
+                    session.status(),
+                    session.position(),
+                    session.revealed(),
+                    update(session.participants(), senderId, p -> p.withPartnerAnswer(answer.optionId())));
+        }
         if (sender.answer() != null) {
             throw ApiException.invalid("Your answer to this card is already locked in.");
         }
-        List<ParticipantRow> participants = update(session.participants(), senderId, p -> p.withAnswer(optionId));
+        List<ParticipantRow> participants =
+                update(session.participants(), senderId, p -> p.withAnswer(answer.optionId()));
         return session.with(session.status(), session.position(), session.revealed(), participants);
+    }
+
+    /** Who gave an answer: the sender, or on a shared phone its second seat. */
+    public static String answeredBy(String senderId, Command.Answer answer) {
+        return answer.bySecondSeat() ? PARTNER_ON_THE_SAME_PHONE : senderId;
     }
 
     private static SessionRow moveOn(SessionRow session) {
@@ -86,10 +118,34 @@ public final class SessionRules {
         return session.with(session.status(), next, false, participants);
     }
 
-    /** Answers are shown once everyone present has locked one in. */
+    /**
+     * Answers are shown once everyone present has locked one in; on one phone, once both diners have picked in turn.
+     */
     public static boolean answersVisible(SessionRow session) {
+        if (session.mode() == Mode.SINGLE) {
+            return session.participants().stream().allMatch(p -> p.answer() != null && p.partnerAnswer() != null);
+        }
         List<ParticipantRow> present = present(session.participants(), null);
         return !present.isEmpty() && present.stream().allMatch(p -> p.answer() != null);
+    }
+
+    /**
+     * The answers every phone may see, by who gave them ({@link #answeredBy}); empty until {@link #answersVisible}.
+     */
+    public static Map<String, String> visibleAnswers(SessionRow session) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (!answersVisible(session)) {
+            return answers;
+        }
+        for (ParticipantRow p : session.participants()) {
+            if (p.answer() != null) {
+                answers.put(p.id(), p.answer());
+            }
+            if (p.partnerAnswer() != null) {
+                answers.put(PARTNER_ON_THE_SAME_PHONE, p.partnerAnswer());
+            }
+        }
+        return answers;
     }
 
     private static boolean everyPresent(

@@ -250,7 +250,13 @@ public class SessionService {
             ensureOpen(now);
             return conflict(now);
         });
-        events.changed(session, written, senderId, command instanceof Command.Answer answer ? answer.optionId() : null);
+        events.changed(
+                session,
+                written,
+                senderId,
+                command instanceof Command.Answer answer
+                        ? new SessionEvents.Answered(SessionRules.answeredBy(senderId, answer), answer.optionId())
+                        : null);
         return view(written);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tabletalk.question.Question;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,12 +60,7 @@ public record SessionView(
         List<ParticipantView> participants = session.participants().stream()
                 .map(p -> new ParticipantView(p.id(), p.connected(), p.ready(), p.answer() != null, p.wantsNext()))
                 .toList();
-        Map<String, String> answers = new LinkedHashMap<>();
-        if (SessionRules.answersVisible(session)) {
-            session.participants().stream()
-                    .filter(p -> p.answer() != null)
-                    .forEach(p -> answers.put(p.id(), p.answer()));
-        }
+        Map<String, String> answers = SessionRules.visibleAnswers(session);
         TablePlace place = session.place();
         return new SessionView(
                 session.id(),

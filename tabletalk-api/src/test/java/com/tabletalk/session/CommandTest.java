@@ -1,8 +1,11 @@
 package com.tabletalk.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.tabletalk.common.ApiException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,5 +21,16 @@ class CommandTest {
                 .collect(Collectors.toSet());
 
         assertThat(registered).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void anAnswersSeatIsFirstSecondOrAbsent() {
+        for (String seat : new String[] {null, "first", "second"}) {
+            assertThatCode(() -> new Command.Answer("a", seat, 3L).validate()).doesNotThrowAnyException();
+        }
+        assertThatThrownBy(() -> new Command.Answer("a", "third", 3L).validate())
+                .isInstanceOf(ApiException.class)
+                .hasMessage("seat must be first or second.");
+        assertThatThrownBy(() -> new Command.Answer("a", "", 3L).validate()).isInstanceOf(ApiException.class);
     }
 }

@@ -2,6 +2,7 @@ package com.tabletalk.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.tabletalk.common.ApiException;
 import com.tabletalk.question.Context;
@@ -135,9 +136,9 @@ class SessionRulesTest {
 
     @Test
     void answersShowOnlyOnceEveryoneAnswered() {
-        SessionRow one =
-                SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Answer("a", 5L), CHOICE);
-        SessionRow both = SessionRules.apply(one, "B", new Command.Answer("b", 5L), CHOICE);
+        SessionRow one = SessionRules.apply(
+                aSession().withMode(Mode.DUAL).build(), "A", new Command.Answer("a", null, 5L), CHOICE);
+        SessionRow both = SessionRules.apply(one, "B", new Command.Answer("b", null, 5L), CHOICE);
 
         assertThat(SessionRules.answersVisible(one)).isFalse();
         assertThat(SessionRules.answersVisible(both)).isTrue();
@@ -147,13 +148,88 @@ class SessionRulesTest {
     void answersAreRefusedOnOpenCardsUnknownOptionsAndTwice() {
         SessionRow session = aSession().build();
 
-        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", 5L), OPEN))
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", null, 5L), OPEN))
                 .isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("c", 5L), CHOICE))
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("c", null, 5L), CHOICE))
                 .isInstanceOf(ApiException.class);
-        SessionRow answered = SessionRules.apply(session, "A", new Command.Answer("a", 5L), CHOICE);
-        assertThatThrownBy(() -> SessionRules.apply(answered, "A", new Command.Answer("b", 5L), CHOICE))
+        SessionRow answered = SessionRules.apply(session, "A", new Command.Answer("a", null, 5L), CHOICE);
+        assertThatThrownBy(() -> SessionRules.apply(answered, "A", new Command.Answer("b", null, 5L), CHOICE))
                 .isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void onOnePhoneBothPickInTurnAndThePicksShowAfterTheSecond() {
+        SessionRow first = SessionRules.apply(aSession().build(), "A", new Command.Answer("a", "first", 5L), CHOICE);
+        SessionRow second = SessionRules.apply(first, "A", new Command.Answer("b", "second", 5L), CHOICE);
+
+        assertThat(SessionRules.answersVisible(first)).isFalse();
+        assertThat(SessionRules.visibleAnswers(first)).isEmpty();
+        assertThat(SessionRules.answersVisible(second)).isTrue();
+        assertThat(SessionRules.visibleAnswers(second)).containsExactly(entry("A", "a"), entry("B", "b"));
+    }
+
+    @Test
+    void onOnePhoneAPickWithoutASeatIsTheFirst() {
+        SessionRow first = SessionRules.apply(aSession().build(), "A", new Command.Answer("b", null, 5L), CHOICE);
+
+        assertThat(first.participants().get(0).answer()).isEqualTo("b");
+        assertThat(first.participants().get(0).partnerAnswer()).isNull();
+    }
+
+    @Test
+    void theSecondPickNeedsTheFirstAndComesOnce() {
+        SessionRow session = aSession().build();
+
+        assertThatThrownBy(() -> SessionRules.apply(session, "A", new Command.Answer("a", "second", 5L), CHOICE))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("first pick comes before the second");
+        SessionRow both = SessionRules.apply(
+                SessionRules.apply(session, "A", new Command.Answer("a", "first", 5L), CHOICE),
+                "A",
+                new Command.Answer("a", "second", 5L),
+                CHOICE);
+        assertThatThrownBy(() -> SessionRules.apply(both, "A", new Command.Answer("b", "second", 5L), CHOICE))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("already locked in");
+        assertThatThrownBy(() -> SessionRules.apply(both, "A", new Command.Answer("b", "first", 5L), CHOICE))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("already locked in");
+    }
+
+    @Test
+    void twoPhonesTakeNoSeat() {
+        SessionRow dual = aSession().withMode(Mode.DUAL).build();
+
+        for (String seat : List.of("first", "second")) {
+            assertThatThrownBy(() -> SessionRules.apply(dual, "A", new Command.Answer("a", seat, 5L), CHOICE))
+                    .isInstanceOf(ApiException.class)
+                    .hasMessageContaining("only for one-phone sessions");
+        }
+    }
+
+    @Test
+    void theNextCardForgetsBothPicksOfAPassedPhone() {
+        SessionRow both = SessionRules.apply(
+                SessionRules.apply(aSession().build(), "A", new Command.Answer("a", "first", 5L), CHOICE),
+                "A",
+                new Command.Answer("b", "second", 5L),
+                CHOICE);
+
+        SessionRow next = SessionRules.apply(both, "A", new Command.Next(5L), CHOICE);
+
+        assertThat(next.participants().get(0).answer()).isNull();
+        assertThat(next.participants().get(0).partnerAnswer()).isNull();
+        assertThat(SessionRules.visibleAnswers(next)).isEmpty();
+    }
+
+    @Test
+    void theSecondSeatAnswersAsTheSamePhonesPartner() {
+        assertThat(SessionRules.answeredBy("A", new Command.Answer("a", "second", 5L)))
+                .isEqualTo("B");
+        assertThat(SessionRules.answeredBy("A", new Command.Answer("a", "first", 5L)))
+                .isEqualTo("A");
+        assertThat(SessionRules.answeredBy("B", new Command.Answer("a", null, 5L)))
+                .isEqualTo("B");
     }
 
     @Test
