@@ -54,9 +54,13 @@ it('starts one session on an open card with its hint shown, and one on a picked 
 
   choicePage = await phone.context.newPage();
   await startSession(choicePage, choiceTable, 'Exploring', 'One phone');
-  // A pick adds its badge next to the option, the widest a choice row gets.
-  await choicePage.getByRole('article').getByRole('list', { name: 'Options' }).getByRole('button').first().click();
-  await choicePage.getByText('Your pick').waitFor();
+  // Both pick in turn, passing the phone: the shown picks (badges next to the options, both picks side by
+  // side) are the widest a choice card gets.
+  const options = choicePage.getByRole('article').getByRole('list', { name: 'Options' }).getByRole('button');
+  await options.first().click();
+  await choicePage.getByRole('button', { name: 'I’m the partner: my turn' }).click();
+  await options.nth(1).click();
+  await choicePage.getByText('Different picks — tell each other why!').waitFor();
 });
 
 async function setUp(page: Page, combination: (typeof combinations)[number]) {

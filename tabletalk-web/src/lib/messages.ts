@@ -101,7 +101,8 @@ export const sessionStateParser = object({
   card: nullish(cardParser),
   revealed: boolean,
   participants: array(participantParser),
-  // Present only once every participant has answered.
+  // Present only once every participant has answered (one phone: once both diners have picked in turn; the
+  // first pick under the participant's id, the second under "B").
   answers: nullish(record(nonEmptyString)),
   createdAt: string,
   expiresAt: string,
@@ -171,7 +172,8 @@ export type Command =
   | { type: 'next'; version: number }
   | { type: 'reveal'; version: number }
   | { type: 'ready'; ready: boolean; version: number }
-  | { type: 'answer'; optionId: string; version: number }
+  // `seat` only in one-phone mode: who of the two diners sharing the phone picks (the first, then the second).
+  | { type: 'answer'; optionId: string; seat?: 'first' | 'second'; version: number }
   | { type: 'end'; version: number };
 export type CommandType = Command['type'];
 /** What a screen asks for; the session hook adds the version it is looking at. */

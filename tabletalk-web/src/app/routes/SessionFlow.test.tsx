@@ -158,10 +158,35 @@ describe('playing a session', () => {
     });
     const { user } = renderApp(sessionPath);
     await screen.findByRole('article');
-    await user.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    await user.click(await screen.findByRole('button', { name: 'Sunrise hike' }));
     await waitFor(() => expect(commands).toHaveLength(2));
     expect(commands[1]).toMatchObject({ type: 'answer', version: 4 });
     expect(screen.queryByText('That tap crossed with your partner’s. Please tap again.')).not.toBeInTheDocument();
+  });
+
+  it('sends the second pick on a passed phone again when the session moved under it', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
+    const card = aChoiceCard();
+    const firstPicked = [aParticipant('A', { answered: true })];
+    const commands: unknown[] = [];
+    fakeApi({
+      [`POST ${api}/participants`]: joined(aSession({ version: 3, card, participants: firstPicked })),
+      [`POST ${api}/commands`]: ({ body }) => {
+        commands.push(body);
+        return commands.length === 1
+          ? apiError(409, 'version_conflict', { session: aSession({ version: 4, card, participants: firstPicked }) })
+          : {
+              status: 200,
+              body: aSession({ version: 5, card, participants: firstPicked, answers: { A: 'b', B: 'a' } }),
+            };
+      },
+    });
+    const { user } = renderApp(sessionPath);
+    await user.click(await screen.findByRole('button', { name: 'I’m the partner: my turn' }));
+    await user.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    await waitFor(() => expect(commands).toHaveLength(2));
+    expect(commands[1]).toMatchObject({ type: 'answer', optionId: 'a', seat: 'second', version: 4 });
+    expect(await screen.findByText('Different picks — tell each other why!')).toBeInTheDocument();
   });
 
   it('asks for the tap again when it keeps crossing with the partner’s changes', async () => {
@@ -177,7 +202,7 @@ describe('playing a session', () => {
     });
     const { user } = renderApp(sessionPath);
     await screen.findByRole('article');
-    await user.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    await user.click(await screen.findByRole('button', { name: 'Sunrise hike' }));
     expect(await screen.findByText('That tap crossed with your partner’s. Please tap again.')).toBeInTheDocument();
     expect(commands).toHaveLength(3);
     expect(screen.getByRole('button', { name: 'Sunrise hike' })).toBeEnabled();

@@ -49,23 +49,23 @@ describe('DeckView, one phone', () => {
     expect(screen.getByRole('button', { name: 'Next card' })).toBeDisabled();
   });
 
-  it('records a pick on a choice card and shows it', async () => {
+  it('has the first diner pick, then asks to pass the phone for the second pick', async () => {
     const state = aSession({ card: aChoiceCard() });
     const { onCommand, rerender } = renderDeck(state);
-    await userEvent.click(screen.getByRole('button', { name: 'Slow breakfast' }));
-    expect(onCommand).toHaveBeenCalledWith({ type: 'answer', optionId: 'b' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Slow breakfast' }));
+    expect(onCommand).toHaveBeenCalledWith({ type: 'answer', optionId: 'b', seat: 'first' });
 
-    rerender(
-      <DeckView
-        state={{ ...state, version: 4, participants: [aParticipant('A', { answered: true })], answers: { A: 'b' } }}
-        me="A"
-        pending={null}
-        onCommand={onCommand}
-      />,
-    );
-    expect(screen.getByRole('button', { name: /Slow breakfast/ })).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByRole('button', { name: /Slow breakfast/ })).toHaveTextContent('Your pick');
-    expect(screen.getByRole('button', { name: /Sunrise hike/ })).toBeDisabled();
+    const show = (next: SessionState) =>
+      rerender(<DeckView state={next} me="A" pending={null} onCommand={onCommand} />);
+    show({ ...state, version: 4, participants: [aParticipant('A', { answered: true })] });
+    await userEvent.click(screen.getByRole('button', { name: 'I’m the partner: my turn' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    expect(onCommand).toHaveBeenLastCalledWith({ type: 'answer', optionId: 'a', seat: 'second' });
+
+    show({ ...state, version: 5, participants: [aParticipant('A', { answered: true })], answers: { A: 'b', B: 'a' } });
+    expect(screen.getByRole('button', { name: /Slow breakfast/ })).toHaveTextContent('You');
+    expect(screen.getByRole('button', { name: /Sunrise hike/ })).toHaveTextContent('Partner');
+    expect(screen.getByRole('button', { name: 'Next card' })).toBeEnabled();
   });
 });
 
@@ -113,7 +113,7 @@ describe('DeckView, two phones', () => {
   it('locks a pick in, then shows both picks together', async () => {
     const state = aDualSession({ card: aChoiceCard() });
     const { onCommand, rerender } = renderDeck(state);
-    await userEvent.click(screen.getByRole('button', { name: 'Sunrise hike' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sunrise hike' }));
     expect(onCommand).toHaveBeenCalledWith({ type: 'answer', optionId: 'a' });
 
     const show = (next: SessionState) =>

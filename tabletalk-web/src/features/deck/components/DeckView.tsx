@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
 import type { CommandIntent, CommandType, SessionState } from '@/lib/messages';
 import { useRecommendPrompt } from '../hooks/useRecommendPrompt';
 import { useSwipeLeft } from '../hooks/useSwipe';
 import { CardRating } from './CardRating';
-import { ChoiceOptions } from './ChoiceOptions';
 import { Progress } from './Progress';
 import { QuestionCard } from './QuestionCard';
 import { RecommendCard } from './RecommendCard';
+
+// The picking part of "this or that" cards loads on demand (fetched as the deck opens, before it is needed).
+const loadChoiceCard = () => import('./ChoiceCard');
+const ChoiceCard = lazy(loadChoiceCard);
 
 export interface DeckViewProps {
   state: SessionState;
@@ -46,14 +49,16 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   const card = state.card;
   const dual = state.mode === 'dual';
   const mine = state.participants.find((participant) => participant.id === me);
-  // What this phone picked, until the answers are shown; keyed by card so it resets when the card moves.
-  const [localChoice, setLocalChoice] = useState<{ position: number; optionId: string } | null>(null);
   const recommend = useRecommendPrompt(state, me);
   const sectionRef = useRef<HTMLElement>(null);
   const backFromRecommend = useRef(false);
   const swipe = useSwipeLeft(() => {
     if (pending === null) onCommand({ type: 'next' });
   }, !dual && !recommend.show);
+
+  useEffect(() => {
+    void loadChoiceCard();
+  }, []);
 
   // After the recommend card, focus (and a screen reader) goes to the question that takes its place.
   useEffect(() => {
@@ -76,7 +81,6 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   }
   const busy = pending !== null;
   const answers = hasAnswers(state) ? (state.answers ?? null) : null;
-  const myChoice = localChoice?.position === state.position ? localChoice.optionId : null;
   const waitingForNext = dual && !!mine?.wantsNext;
   const statusLine = partnerStatusLine(state, me);
 
@@ -96,18 +100,21 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
         {...swipe}
       >
         {card.type === 'choice' && card.options ? (
-          <ChoiceOptions
-            options={card.options}
-            myChoice={myChoice}
-            answers={answers}
-            me={me}
-            dual={dual}
-            locked={busy || !!mine?.answered || answers !== null}
-            onChoose={(optionId) => {
-              setLocalChoice({ position: state.position, optionId });
-              onCommand({ type: 'answer', optionId });
-            }}
-          />
+          <Suspense fallback={<p className="text-base text-muted">Loading the options…</p>}>
+            <ChoiceCard
+              sessionId={state.id}
+              position={state.position}
+              options={card.options}
+              dual={dual}
+              me={me}
+              answered={!!mine?.answered}
+              answers={answers}
+              busy={busy}
+              onAnswer={(optionId, seat) =>
+                onCommand(seat ? { type: 'answer', optionId, seat } : { type: 'answer', optionId })
+              }
+            />
+          </Suspense>
         ) : null}
       </QuestionCard>
       <CardRating

@@ -28,7 +28,8 @@ function wishStillOpen(intent: CommandIntent, latest: SessionState, participantI
     case 'ready':
       return mine?.ready !== intent.ready;
     case 'answer':
-      return !mine?.answered;
+      // The second pick on a shared phone is still wanted until both picks are shown.
+      return intent.seat === 'second' ? Object.keys(latest.answers ?? {}).length === 0 : !mine?.answered;
     case 'end':
       return !isOver(latest);
   }
