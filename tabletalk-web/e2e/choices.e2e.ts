@@ -39,6 +39,18 @@ async function optionTexts(page: Page): Promise<[string, string]> {
 const matchMoment = (page: Page) =>
   page.getByRole('article').locator('p:not(.sr-only)').filter({ hasText: 'You matched!' });
 
+/** Waits for the page's animations (the match moment, a card coming in) to end, for steady screenshots and axe. */
+async function settle(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
+}
+
 const liveAnnouncement = (page: Page) => page.getByRole('article').locator('[aria-live="polite"]').innerText();
 
 /** The main action is on screen without scrolling. */
@@ -145,6 +157,7 @@ describe('one phone, passed between the two', () => {
 
       await optionButtons(page).nth(0).click();
       await matchMoment(page).waitFor();
+      await settle(page);
       expect(await liveAnnouncement(page)).toBe(`You matched! You both picked ${first}.`);
       await page.getByRole('button', { name: `${first} You Partner`, exact: true }).waitFor();
       await expectNoHorizontalScroll(page);
@@ -187,6 +200,8 @@ describe('two phones', () => {
       await b.page.emulateMedia({ reducedMotion: 'no-preference' });
       expect(await matchMoment(b.page).evaluate((element) => getComputedStyle(element).animationName)).toBe('match');
       await expectNextCardInReach(a.page);
+      await settle(a.page);
+      await settle(b.page);
       await screenshot(a.page, 'choices-08-dual-matched');
       await screenshot(b.page, 'choices-09-dual-matched-dark');
       await expectAccessible(a.page, 'matched (two phones)');

@@ -34,7 +34,7 @@ export function PicksResult({ outcome, sideBySide }: PicksResultProps) {
         </dl>
       ) : null}
       {matched ? (
-        <p className="flex items-center justify-center gap-2 rounded-2xl bg-accent-soft px-4 py-3 text-center text-xl font-bold motion-safe:animate-match motion-reduce:animate-fade-in">
+        <p className="flex flex-wrap items-center justify-center gap-x-2 rounded-2xl bg-accent-soft px-3 py-3 text-center text-lg font-bold motion-safe:animate-match motion-reduce:animate-fade-in">
           <span aria-hidden="true">🎉</span>
           You matched!
         </p>
