@@ -32,7 +32,7 @@ export function SessionEnding({
         </h2>
         <dl className="flex flex-wrap gap-x-8 gap-y-3">
           <div className="flex flex-col">
-            <dt className="text-base text-muted">Cards</dt>
+            <dt className="text-base text-muted">Talked through</dt>
             <dd className="text-2xl font-semibold" data-recap="cards">
               {cardsText(recap.cards)}
             </dd>
