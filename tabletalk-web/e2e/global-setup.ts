@@ -12,10 +12,13 @@ declare module 'vitest' {
     baseUrl: string;
     /** A one-time link for the first admin, from the service's `admin invite` command ('' when unavailable). */
     adminInviteLink: string;
+    /** Another admin's one-time link, for tests that need a restaurant of their own ('' when unavailable). */
+    spareAdminInviteLink: string;
   }
 }
 
 const adminEmail = 'ops@e2e.example';
+const spareAdminEmail = 'hosts@e2e.example';
 
 const webRoot = resolve(import.meta.dirname, '..');
 const apiRoot = resolve(webRoot, '../tabletalk-api');
@@ -60,8 +63,16 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, exited: () => s
  * the launcher's own embedded database, and returns the printed link. The command's output is kept in
  * test-results/e2e-admin-invite.log; on failure the link is '' and the console test says where to look.
  */
-async function adminInvite(classpath: string, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<string> {
-  const logPath = join(webRoot, 'test-results/e2e-admin-invite.log');
+async function adminInvite(
+  classpath: string,
+  env: NodeJS.ProcessEnv,
+  databaseUrl: string,
+  email = adminEmail,
+): Promise<string> {
+  const logPath = join(
+    webRoot,
+    `test-results/e2e-admin-invite${email === adminEmail ? '' : `-${email.split('@')[0]}`}.log`,
+  );
   const output: string[] = [];
   const code = await new Promise<number | null>((resolveExit) => {
     const child = spawn(
@@ -74,7 +85,7 @@ async function adminInvite(classpath: string, env: NodeJS.ProcessEnv, databaseUr
         'admin',
         'invite',
         '--email',
-        adminEmail,
+        email,
         join(apiRoot, '../config.yml'),
       ],
       { cwd: apiRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -112,6 +123,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', external);
     // A running service's database is not ours to touch: its operator makes the invite link.
     project.provide('adminInviteLink', process.env.E2E_ADMIN_INVITE_LINK ?? '');
+    project.provide('spareAdminInviteLink', process.env.E2E_SPARE_ADMIN_INVITE_LINK ?? '');
     return;
   }
 
@@ -187,5 +199,9 @@ export default async function setup(project: TestProject) {
   // The launcher says where its embedded database listens; the command migrates nothing, only invites.
   const databaseUrl = databasePort ? `jdbc:postgresql://localhost:${databasePort}/tabletalk?user=postgres` : '';
   project.provide('adminInviteLink', databaseUrl ? await adminInvite(classpath, env, databaseUrl) : '');
+  project.provide(
+    'spareAdminInviteLink',
+    databaseUrl ? await adminInvite(classpath, env, databaseUrl, spareAdminEmail) : '',
+  );
   return teardown;
 }

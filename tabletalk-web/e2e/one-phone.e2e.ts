@@ -101,7 +101,7 @@ describe('one phone, passed around', () => {
     expectOnlyOwnOrigin(phone);
   });
 
-  it('ends with a goodbye, and a reload shows the ended screen with a way back to the table', async () => {
+  it('ends with a goodbye, and a reload shows it again with a way back to the table', async () => {
     const { page } = phone;
     await page.getByRole('button', { name: 'End session' }).click();
     await page
@@ -113,8 +113,9 @@ describe('one phone, passed around', () => {
     await expectAccessible(page, 'goodbye');
 
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'This session has ended' }).waitFor();
-    const startAgain = page.getByRole('link', { name: 'Start a new one' });
+    await page.getByRole('heading', { level: 1, name: 'Thank you for talking' }).waitFor();
+    await page.getByText('You ended the evening.').waitFor();
+    const startAgain = page.getByRole('link', { name: 'Start another deck' });
     expect(await startAgain.getAttribute('href')).toMatch(/^\/t\/e2e-open-/);
     await screenshot(page, '08-ended');
     await expectAccessible(page, 'ended');

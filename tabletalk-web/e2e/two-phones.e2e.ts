@@ -128,7 +128,8 @@ describe('two phones, kept in sync', () => {
       .getByRole('button', { name: 'End', exact: true })
       .click();
     await first.page.getByRole('heading', { level: 1, name: 'Thank you for talking' }).waitFor();
-    await second.page.getByRole('heading', { level: 1, name: 'This session has ended' }).waitFor();
+    await second.page.getByRole('heading', { level: 1, name: 'Thank you for talking' }).waitFor();
+    await second.page.getByText('Your partner ended the evening.').waitFor();
     expectOnlyOwnOrigin(first);
     expectOnlyOwnOrigin(second);
   });

@@ -43,6 +43,16 @@ describe('session state parsing', () => {
     expect(parseSessionState({ ...aSession(), recommendAfterCards: '5' }).ok).toBe(false);
   });
 
+  it('reads who ended an ended session and when', () => {
+    const ended = parseSessionState({
+      ...aSession({ status: 'ended' }),
+      endedBy: 'B',
+      endedAt: '2026-11-22T19:48:02.517Z',
+    });
+    expect(ended).toMatchObject({ ok: true, value: { endedBy: 'B', endedAt: '2026-11-22T19:48:02.517Z' } });
+    expect(parseSessionState({ ...aSession(), endedBy: '' }).ok).toBe(false);
+  });
+
   it.each([
     ['a missing version', without(aSession(), 'version')],
     ['a version as text', { ...aSession(), version: '3' }],

@@ -111,6 +111,9 @@ export const sessionStateParser = object({
   table: optional(object({ label: nonEmptyString })),
   // After how many cards each phone asks whether the diner would recommend Table-Talk; 0 or absent = never.
   recommendAfterCards: optional(count),
+  // Present once the session has ended: the participant whose command ended it (when known), and when.
+  endedBy: optional(nonEmptyString),
+  endedAt: optional(string),
 });
 export type SessionState = Parsed<typeof sessionStateParser>;
 

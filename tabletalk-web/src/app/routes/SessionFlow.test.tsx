@@ -49,6 +49,29 @@ describe('playing a session', () => {
     expect(socket.sent).toEqual([{ type: 'hello', token: 'tok-a' }]);
   });
 
+  it('names the restaurant and the table above the card at a registered table', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
+    fakeApi({
+      [`POST ${api}/participants`]: joined(
+        aSession({ restaurant: { slug: 'bistro', name: 'Bistro Nord' }, table: { label: 'Patio 7' } }),
+      ),
+    });
+    renderApp(sessionPath);
+    await screen.findByRole('article');
+    expect(screen.getByText('Bistro Nord · Table Patio 7')).toBeInTheDocument();
+  });
+
+  it('lets the diner pick light or dark on the session screen', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
+    fakeApi({ [`POST ${api}/participants`]: joined(aSession()) });
+    const { user } = renderApp(sessionPath);
+    await screen.findByRole('article');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Dark');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'System');
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+
   it('follows live states and never goes back to an older one', async () => {
     saveParticipant(sessionId, { id: 'A', token: 'tok-a' });
     fakeApi({ [`POST ${api}/participants`]: joined(aSession({ version: 3 })) });
@@ -247,7 +270,10 @@ describe('playing a session', () => {
     saveParticipant(sessionId, { id: 'A', token: 'tok-a', tableToken: 't7' });
     const { requests } = fakeApi({
       [`POST ${api}/participants`]: joined(aDualSession({ version: 3 })),
-      [`POST ${api}/commands`]: { status: 200, body: aDualSession({ version: 4, status: 'ended' }) },
+      [`POST ${api}/commands`]: {
+        status: 200,
+        body: aDualSession({ version: 4, status: 'ended', position: 4, endedBy: 'A', endedAt: '2025-01-01T19:42:10Z' }),
+      },
     });
     const { user } = renderApp(sessionPath);
     await screen.findByRole('article');
@@ -255,7 +281,10 @@ describe('playing a session', () => {
     const confirm = screen.getByRole('group', { name: 'End the session on both phones?' });
     await user.click(within(confirm).getByRole('button', { name: 'End' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Thank you for talking' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Start a new one' })).toHaveAttribute('href', '/t/t7');
+    expect(screen.getByText(/You ended the evening\./)).toBeInTheDocument();
+    expect(screen.getByText('5 cards')).toBeInTheDocument();
+    expect(screen.getByText('42 minutes')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start another deck' })).toHaveAttribute('href', '/t/t7');
     expect(requests.at(-1)?.body).toEqual({ type: 'end', version: 3 });
   });
 
@@ -265,10 +294,50 @@ describe('playing a session', () => {
     renderApp(sessionPath);
     await screen.findByRole('article');
     const socket = goLive(aDualSession({ version: 3 }));
-    push(socket, aDualSession({ version: 4, status: 'ended' }));
+    push(socket, aDualSession({ version: 4, status: 'ended', endedBy: 'A', endedAt: '2025-01-01T19:00:20Z' }));
     act(() => socket.serverClose(1000));
-    expect(screen.getByRole('heading', { level: 1, name: 'This session has ended' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Start a new one' })).toHaveAttribute('href', '/t/t7');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you for talking' })).toBeInTheDocument();
+    expect(screen.getByText(/Your partner ended the evening\./)).toBeInTheDocument();
+    expect(screen.getByText('1 card')).toBeInTheDocument();
+    expect(screen.getByText('under a minute')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start another deck' })).toHaveAttribute('href', '/t/t7');
+  });
+
+  it('shows the ending again after a reload, and leads back to the restaurant’s table', async () => {
+    saveParticipant(sessionId, { id: 'B', token: 'tok-b', tableToken: 'bistro-7' });
+    const ended = aDualSession({
+      version: 9,
+      status: 'ended',
+      position: 11,
+      tableToken: 'bistro-7',
+      restaurant: { slug: 'bistro', name: 'Bistro Nord' },
+      table: { label: 'Patio 7' },
+      endedBy: 'B',
+      createdAt: '2025-01-01T19:00:00Z',
+      endedAt: '2025-01-01T20:05:00Z',
+    });
+    const { requests } = fakeApi({
+      [`POST ${api}/participants`]: apiError(410, 'session_ended'),
+      [`GET ${api}/ending`]: { status: 200, body: ended },
+    });
+    renderApp(sessionPath);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you for talking' })).toBeInTheDocument();
+    expect(screen.getByText('Bistro Nord · Table Patio 7')).toBeInTheDocument();
+    expect(screen.getByText(/You ended the evening\./)).toBeInTheDocument();
+    expect(screen.getByText('12 cards')).toBeInTheDocument();
+    expect(screen.getByText('1 hour 5 minutes')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start another deck' })).toHaveAttribute('href', '/r/bistro/t/Patio%207');
+    expect(requests.at(-1)).toMatchObject({ method: 'GET', path: `${api}/ending`, authorization: 'Bearer tok-b' });
+  });
+
+  it('says the session has ended when its ending cannot be read', async () => {
+    saveParticipant(sessionId, { id: 'A', token: 'tok-a', tableToken: 't7' });
+    fakeApi({
+      [`POST ${api}/participants`]: apiError(410, 'session_ended'),
+      [`GET ${api}/ending`]: apiError(404, 'not_found'),
+    });
+    renderApp(sessionPath);
+    expect(await screen.findByRole('heading', { level: 1, name: 'This session has ended' })).toBeInTheDocument();
   });
 
   it('finds out over REST when the session expired while the socket was away', async () => {

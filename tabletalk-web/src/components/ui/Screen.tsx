@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { ThemeToggle } from './ThemeToggle';
 
 export interface ScreenProps {
   /** The screen's heading, also used for the document title. */
@@ -27,10 +28,11 @@ export function Screen({ title, eyebrow, hideTitle = false, banner, children }: 
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-[min(1.25rem,5vw)] pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))]">
-      <header className="flex items-center justify-between py-2">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 py-2">
         <Link to="/" className="rounded-lg py-2 text-base font-bold tracking-wide text-accent">
           Table-Talk
         </Link>
+        <ThemeToggle />
       </header>
       {banner}
       <main className="flex flex-1 flex-col gap-6 pt-4">

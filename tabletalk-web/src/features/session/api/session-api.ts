@@ -29,6 +29,12 @@ export async function getSession(sessionId: string, signal?: AbortSignal): Promi
   return response.data;
 }
 
+/** The last state of an ended session, for one of its own phones (how a reload shows the ending again). */
+export async function getEnding(sessionId: string, token: string, signal?: AbortSignal): Promise<SessionState> {
+  const response = await apiRequest(`${sessionPath(sessionId)}/ending`, { token, parse: parseSessionState, signal });
+  return response.data;
+}
+
 export async function sendCommand(sessionId: string, token: string, command: Command): Promise<SessionState> {
   const response = await apiRequest(`${sessionPath(sessionId)}/commands`, {
     method: 'POST',

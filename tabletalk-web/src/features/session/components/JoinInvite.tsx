@@ -31,7 +31,7 @@ export function JoinInvite({ sessionId }: { sessionId: string }) {
         alt="QR code that opens this session on another phone"
         width={192}
         height={192}
-        className="size-48 rounded-xl bg-white p-2"
+        className="size-48 rounded-xl bg-plate p-2"
       />
       <p className="text-base text-muted">
         Or open{' '}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Screen } from '@/components/ui/Screen';
+import { placeOf } from '../place';
 import type { LiveSessionView } from '../hooks/useLiveSession';
 import { EndSession } from './EndSession';
 import { JoinInvite } from './JoinInvite';
@@ -18,12 +19,16 @@ const contextNames: Record<PlayingView['state']['context'], string> = {
 export function SessionLayout({ view, children }: { view: PlayingView; children: ReactNode }) {
   const { state, me, connection, notice, pending, send } = view;
   const dual = state.mode === 'dual';
+  const place = placeOf(state);
   const waitingForPartner = dual && !state.participants.some((participant) => participant.id !== me);
 
   return (
     <Screen title="Your question cards" hideTitle banner={<ReconnectBanner status={connection} />}>
       <div className="-mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <p className="text-base font-semibold text-muted">{contextNames[state.context]}</p>
+        <p className="text-base font-semibold text-muted">
+          {place ? <span className="block text-ink">{place}</span> : null}
+          {contextNames[state.context]}
+        </p>
         {dual ? <PartnerPresence state={state} me={me} /> : null}
       </div>
       {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}

@@ -11,6 +11,8 @@ export type LiveSessionView =
   /** This phone holds no participant for the session: it has to join first. */
   | { phase: 'needs_join' }
   | { phase: 'problem'; problem: SessionProblem; retry: () => void }
+  /** The session has ended: this phone says how (`me` is this phone's participant, when known). */
+  | { phase: 'ended'; state: SessionState; me: string | null; endedHere: boolean }
   | {
       phase: 'playing';
       state: SessionState;
@@ -30,9 +32,7 @@ function viewOf(
 ): LiveSessionView {
   if (problem) return { phase: 'problem', problem, retry };
   if (needsJoin) return { phase: 'needs_join' };
-  if (state && state.status === 'ended') {
-    return { phase: 'problem', problem: { kind: 'ended', tableToken: state.tableToken, endedHere }, retry };
-  }
+  if (state && state.status === 'ended') return { phase: 'ended', state, me: me?.id ?? null, endedHere };
   if (state && state.status === 'expired') {
     return { phase: 'problem', problem: { kind: 'expired', tableToken: state.tableToken }, retry };
   }

@@ -4,6 +4,7 @@ import type { Command, CommandIntent, SessionState } from '@/lib/messages';
 import { forgetParticipant } from '@/lib/participant-store';
 import { sendCommand } from '../api/session-api';
 import { problemFromError } from '../hooks/session-problem';
+import { showEndingOrProblem } from './ending';
 import { isOver, type LiveSessionStore } from './session-store';
 
 /** How often a tap that lost a race is sent again with the newer version before giving up. */
@@ -79,6 +80,8 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
           store.update({ problem: problemFromError(error, store.tableToken, 0) });
           return;
         case 'session_ended':
+          // Ended by the partner a moment before this tap: show the ending as the partner's phone does.
+          return showEndingOrProblem(sessionId, store, error, me, 0);
         case 'session_expired':
         case 'not_found':
           store.update({ problem: problemFromError(error, store.tableToken, 0) });

@@ -3,7 +3,7 @@ import { isValidSessionId } from '@/lib/links';
 import { forgetParticipant, loadParticipant, saveParticipant } from '@/lib/participant-store';
 import { createLiveClient, type LiveClient } from '@/lib/socket-client';
 import { getSession, joinSession, sessionLiveUrl } from '../api/session-api';
-import { problemFromError } from '../hooks/session-problem';
+import { showEndingOrProblem } from './ending';
 import { isOver, type LiveSessionStore } from './session-store';
 
 /**
@@ -47,7 +47,7 @@ export function openLiveChannel(sessionId: string, store: LiveSessionStore): () 
     } catch (error) {
       if (closed) return;
       if (isApiError(error, 'not_found', 'session_ended', 'session_expired')) {
-        store.update({ problem: problemFromError(error, store.tableToken, 0) });
+        await showEndingOrProblem(sessionId, store, error, store.get().me, 0, controller.signal);
       }
       // Unreachable: the live client keeps trying and the banner says so.
     } finally {
@@ -82,7 +82,7 @@ export function openLiveChannel(sessionId: string, store: LiveSessionStore): () 
         store.update({ needsJoin: true });
         return;
       }
-      store.update({ problem: problemFromError(error, stored.tableToken, store.countFailure()) });
+      void showEndingOrProblem(sessionId, store, error, stored, store.countFailure(), controller.signal);
     },
   );
 

@@ -33,7 +33,8 @@ public interface SessionDao {
             + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
             + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label, "
             + "restaurant_id, table_id, visit_id, card_shown_at, "
-            + "(SELECT r.recommend_after_cards FROM restaurants r WHERE r.id = sessions.restaurant_id) AS recommend_after_cards";
+            + "(SELECT r.recommend_after_cards FROM restaurants r WHERE r.id = sessions.restaurant_id) AS recommend_after_cards, "
+            + "ended_by, closed_at";
 
     @SqlQuery(
             "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
@@ -74,7 +75,8 @@ public interface SessionDao {
                     + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
                     + "card_shown_at = CASE WHEN position <> :position THEN now() ELSE card_shown_at END, "
                     + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
-                    + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
+                    + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END, "
+                    + "ended_by = :endedBy "
                     + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
                     + "RETURNING " + COLUMNS)
     @UseRowMapper(Mapper.class)
@@ -85,6 +87,7 @@ public interface SessionDao {
             @Bind("position") int position,
             @Bind("revealed") boolean revealed,
             @Bind("participants") String participantsJson,
+            @Bind("endedBy") String endedBy,
             @Bind("idleSeconds") long idleSeconds,
             @Bind("maxLifeSeconds") long maxLifeSeconds);
 
@@ -143,7 +146,9 @@ public interface SessionDao {
                     rs.getObject("table_id", Long.class),
                     rs.getObject("visit_id", UUID.class),
                     instant(rs, "card_shown_at"),
-                    rs.getObject("recommend_after_cards", Integer.class));
+                    rs.getObject("recommend_after_cards", Integer.class),
+                    rs.getString("ended_by"),
+                    instant(rs, "closed_at"));
         }
 
         /** Null for sessions dealt before revisions were kept: the row then reads them as revision 1. */

@@ -144,6 +144,16 @@ public class SessionResource {
         return sessions.get(sessionId(id));
     }
 
+    /** How an ended session ended, for one of its phones: its last state, with who ended it and when. */
+    @GET
+    @Path("/{id}/ending")
+    public SessionView ending(
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        UUID sessionId = sessionId(id);
+        String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
+        return sessions.ending(sessionId, token);
+    }
+
     /** The join code the first phone shows the second: a QR code of the web app's join page for this session. */
     @GET
     @Path("/{id}/qr.svg")

@@ -13,6 +13,8 @@ import java.util.UUID;
  * visit that created the session, {@code deckRevisions} the revision of each card as it was dealt (all 1 for sessions
  * dealt before revisions were kept), {@code cardShownAt} when the current card was first shown (null for sessions
  * from before it was kept), {@code restaurantRecommendAfterCards} the restaurant's own setting, if any.
+ * {@code endedBy} is the participant whose command ended the session (null otherwise), {@code closedAt} when it
+ * ended or expired (null while open).
  */
 public record SessionRow(
         UUID id,
@@ -35,7 +37,58 @@ public record SessionRow(
         Long tableId,
         UUID visitId,
         Instant cardShownAt,
-        Integer restaurantRecommendAfterCards) {
+        Integer restaurantRecommendAfterCards,
+        String endedBy,
+        Instant closedAt) {
+
+    /** A session that has not been closed. */
+    public SessionRow(
+            UUID id,
+            String tableToken,
+            Context context,
+            Mode mode,
+            SessionStatus status,
+            long version,
+            String deckSeed,
+            List<Integer> deck,
+            List<Integer> deckRevisions,
+            int position,
+            boolean revealed,
+            List<ParticipantRow> participants,
+            Instant createdAt,
+            Instant expiresAt,
+            boolean lapsed,
+            TablePlace place,
+            Long restaurantId,
+            Long tableId,
+            UUID visitId,
+            Instant cardShownAt,
+            Integer restaurantRecommendAfterCards) {
+        this(
+                id,
+                tableToken,
+                context,
+                mode,
+                status,
+                version,
+                deckSeed,
+                deck,
+                deckRevisions,
+                position,
+                revealed,
+                participants,
+                createdAt,
+                expiresAt,
+                lapsed,
+                place,
+                restaurantId,
+                tableId,
+                visitId,
+                cardShownAt,
+                restaurantRecommendAfterCards,
+                null,
+                null);
+    }
 
     public SessionRow {
         deck = List.copyOf(deck);
@@ -88,6 +141,36 @@ public record SessionRow(
                 tableId,
                 visitId,
                 cardShownAt,
-                restaurantRecommendAfterCards);
+                restaurantRecommendAfterCards,
+                endedBy,
+                closedAt);
+    }
+
+    /** This session ended by {@code participantId}'s command. */
+    public SessionRow endedBy(String participantId) {
+        return new SessionRow(
+                id,
+                tableToken,
+                context,
+                mode,
+                SessionStatus.ENDED,
+                version,
+                deckSeed,
+                deck,
+                deckRevisions,
+                position,
+                revealed,
+                participants,
+                createdAt,
+                expiresAt,
+                lapsed,
+                place,
+                restaurantId,
+                tableId,
+                visitId,
+                cardShownAt,
+                restaurantRecommendAfterCards,
+                participantId,
+                closedAt);
     }
 }

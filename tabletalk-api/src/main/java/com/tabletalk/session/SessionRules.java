@@ -48,8 +48,7 @@ public final class SessionRules {
 
             @Override
             public SessionRow end(Command.End end) {
-                return session.with(
-                        SessionStatus.ENDED, session.position(), session.revealed(), session.participants());
+                return session.endedBy(senderId);
             }
         });
     }

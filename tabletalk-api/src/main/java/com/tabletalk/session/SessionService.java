@@ -306,6 +306,19 @@ public class SessionService {
         return new Participant(session, participantId);
     }
 
+    /**
+     * The last state of an ended session for one of its own phones, so that a reloaded phone shows the ending again.
+     * 404 for an unknown session, 401 for a token not of it, 410 for an expired one, 409 for one still going.
+     */
+    public SessionView ending(UUID id, String token) {
+        SessionRow session = participant(id, token).session();
+        if (session.effectiveStatus() == SessionStatus.ENDED) {
+            return view(session);
+        }
+        ensureOpen(session);
+        throw new ApiException(ErrorCode.CONFLICT, "This session has not ended; rejoin it to play on.");
+    }
+
     /** A participant's rating of a card the session has dealt (in its deck, at or before the current position). */
     public void rate(Participant participant, int questionId, SessionEvents.Rating rating) {
         SessionRow session = participant.session();
@@ -351,6 +364,7 @@ public class SessionService {
                 after.position(),
                 after.revealed(),
                 SessionDao.Mapper.write(after.participants()),
+                after.endedBy(),
                 config.idleTimeout().toSeconds(),
                 config.maxLifetime().toSeconds());
         written.ifPresent(this::notifyListeners);

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The session state every client renders: the same JSON over REST and the live channel. {@code
- * recommendAfterCards} is the position from which the diners are asked for a recommendation (0: never).
+ * recommendAfterCards} is the position from which the diners are asked for a recommendation (0: never). An ended
+ * session also says who ended it ({@code endedBy}, a participant id, when known) and when ({@code endedAt}).
  */
 public record SessionView(
         UUID id,
@@ -29,7 +30,50 @@ public record SessionView(
         Instant expiresAt,
         int recommendAfterCards,
         @JsonInclude(JsonInclude.Include.NON_NULL) Restaurant restaurant,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Table table) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Table table,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String endedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant endedAt) {
+
+    /** The state of a session that has not ended. */
+    public SessionView(
+            UUID id,
+            String tableToken,
+            String context,
+            String mode,
+            String status,
+            long version,
+            int position,
+            int deckSize,
+            Card card,
+            boolean revealed,
+            List<ParticipantView> participants,
+            Map<String, String> answers,
+            Instant createdAt,
+            Instant expiresAt,
+            int recommendAfterCards,
+            Restaurant restaurant,
+            Table table) {
+        this(
+                id,
+                tableToken,
+                context,
+                mode,
+                status,
+                version,
+                position,
+                deckSize,
+                card,
+                revealed,
+                participants,
+                answers,
+                createdAt,
+                expiresAt,
+                recommendAfterCards,
+                restaurant,
+                table,
+                null,
+                null);
+    }
 
     /** The restaurant of a session started from a registered table; absent for walk-in tables. */
     public record Restaurant(String slug, String name) {}
@@ -62,6 +106,7 @@ public record SessionView(
                 .toList();
         Map<String, String> answers = SessionRules.visibleAnswers(session);
         TablePlace place = session.place();
+        boolean ended = session.status() == SessionStatus.ENDED;
         return new SessionView(
                 session.id(),
                 session.tableToken(),
@@ -81,6 +126,8 @@ public record SessionView(
                         ? defaultRecommendAfterCards
                         : session.restaurantRecommendAfterCards(),
                 place == null ? null : new Restaurant(place.restaurantSlug(), place.restaurantName()),
-                place == null ? null : new Table(place.tableLabel()));
+                place == null ? null : new Table(place.tableLabel()),
+                ended ? session.endedBy() : null,
+                ended && session.closedAt() != null ? session.closedAt().truncatedTo(ChronoUnit.MILLIS) : null);
     }
 }

@@ -46,7 +46,7 @@ public final class LocalDev {
         }
         System.setProperty("dw.database.url", databaseUrl);
         new LocalDevApplication(dist).run("server", ProjectFiles.config().toString());
-        System.out.println("Table-Talk is running at http://localhost:" + envOr("PORT", "8080") + "/");
+        System.out.print(DevBanner.text(System.getenv("FRONTEND_URL"), envOr("PORT", "8080"), DevBanner.lanAddress()));
     }
 
     private static String startEmbedded(Path data) throws java.sql.SQLException {

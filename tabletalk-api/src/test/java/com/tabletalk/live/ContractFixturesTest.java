@@ -35,6 +35,7 @@ class ContractFixturesTest {
                 "state-message-open-card.json",
                 "state-message-at-table.json",
                 "state-message-one-phone-picks.json",
+                "state-message-ended.json",
                 "pong-message.json",
                 "error-message.json"
             })

@@ -238,4 +238,18 @@ class SessionRulesTest {
                         .status())
                 .isEqualTo(SessionStatus.ENDED);
     }
+
+    @Test
+    void endRemembersWhoEndedItAndKeepsTheCard() {
+        SessionRow session = aSession().withMode(Mode.DUAL).at(2).build();
+
+        SessionRow ended = SessionRules.apply(session, "B", new Command.End(5L), OPEN);
+
+        assertThat(ended.status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(ended.endedBy()).isEqualTo("B");
+        assertThat(ended.position()).isEqualTo(2);
+        assertThat(session.endedBy()).isNull();
+        assertThat(SessionRules.apply(session, "A", new Command.Next(5L), OPEN).endedBy())
+                .isNull();
+    }
 }
