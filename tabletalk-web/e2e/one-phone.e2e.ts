@@ -66,7 +66,7 @@ describe('one phone, passed around', () => {
 
     await page.getByRole('button', { name: /One phone/ }).click();
     await page.waitForURL(/\/s\/[0-9a-f-]{36}$/);
-    await page.getByText('Card 1 of').waitFor();
+    await page.getByText('Card 1', { exact: true }).waitFor();
     const first = await cardText(page);
     await screenshot(page, '04-card-single');
     await expectAccessible(page, 'card (one phone)');
@@ -76,13 +76,13 @@ describe('one phone, passed around', () => {
     await screenshot(page, '05-card-hint');
 
     await page.getByRole('button', { name: 'Next card' }).click();
-    await page.getByText('Card 2 of').waitFor();
+    await page.getByText('Card 2', { exact: true }).waitFor();
     const second = await cardText(page);
     expect(second).not.toBe(first);
 
     // Refresh in the middle: same participant, same card.
     await page.reload();
-    await page.getByText('Card 2 of').waitFor();
+    await page.getByText('Card 2', { exact: true }).waitFor();
     expect(await cardText(page)).toBe(second);
 
     // A swipe to the left moves on in one-phone mode.
@@ -94,7 +94,7 @@ describe('one phone, passed around', () => {
     await page.mouse.move(box.x + box.width / 2, y, { steps: 4 });
     await page.mouse.move(box.x + 20, y, { steps: 4 });
     await page.mouse.up();
-    await page.getByText('Card 3 of').waitFor();
+    await page.getByText('Card 3', { exact: true }).waitFor();
     expect(await cardText(page)).not.toBe(second);
     await screenshot(page, '06-card-three');
 
@@ -134,7 +134,7 @@ describe('one phone, passed around', () => {
 
       await page.goto(`/t/${uniqueTable('e2e-small')}/mature`);
       await page.getByRole('button', { name: /Two phones/ }).click();
-      await page.getByText('Card 1 of').waitFor();
+      await page.getByText('Card 1', { exact: true }).waitFor();
       await page.getByRole('img', { name: /QR code/ }).waitFor();
       await expectNoHorizontalScroll(page);
       await screenshot(page, '10-dual-invite-320-dark');

@@ -153,7 +153,7 @@ describe('sessions that cannot be played', () => {
 
     refuse = false;
     await page.getByText('Reconnecting…').waitFor({ state: 'detached', timeout: 30_000 });
-    await page.getByText('Card 2 of').waitFor();
+    await page.getByText('Card 2', { exact: true }).waitFor();
     expect(await cardText(page)).not.toBe(firstCard);
   });
 

@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  applyCombination,
+  combinations,
   expectAccessible,
+  expectNextCardInReach,
   expectNoHorizontalScroll,
   expectOnlyOwnOrigin,
   launchChromium,
@@ -11,22 +14,6 @@ import {
   startSession,
   tableStartingWith,
 } from './support';
-
-// The smallest phone still sold, and a common one; each at the default text size and at 200 %
-// (a 32 px root font, as a diner's browser setting would give), in both colour schemes.
-const viewports = [
-  { width: 320, height: 568 },
-  { width: 390, height: 844 },
-];
-const textSizes = [
-  { name: 100, rootFontSize: null },
-  { name: 200, rootFontSize: '32px' },
-];
-const schemes = ['light', 'dark'] as const;
-
-const combinations = viewports.flatMap((viewport) =>
-  textSizes.flatMap((text) => schemes.map((scheme) => ({ viewport, text, scheme }))),
-);
 
 let browser: Browser;
 let phone: Phone;
@@ -63,16 +50,6 @@ it('starts one session on an open card with its hint shown, and one on a picked 
   await choicePage.getByText('Different picks — tell each other why!').waitFor();
 });
 
-async function setUp(page: Page, combination: (typeof combinations)[number]) {
-  await page.setViewportSize(combination.viewport);
-  await page.emulateMedia({ colorScheme: combination.scheme });
-  await page.evaluate((size) => {
-    if (size) document.documentElement.style.setProperty('font-size', size, 'important');
-    else document.documentElement.style.removeProperty('font-size');
-    window.scrollTo(0, 0);
-  }, combination.text.rootFontSize);
-}
-
 /** Every piece of text under the selector lies within the screen's width and within its own box. */
 async function expectNoClippedText(page: Page, selector: string) {
   const clipped = await page.evaluate((rootSelector) => {
@@ -100,15 +77,6 @@ async function expectNoClippedText(page: Page, selector: string) {
   expect(clipped).toEqual([]);
 }
 
-/** The main action is on screen as the card opens, without any scrolling. */
-async function expectNextCardInReach(page: Page) {
-  const box = await page.getByRole('button', { name: 'Next card' }).boundingBox();
-  const viewport = page.viewportSize();
-  if (!box || !viewport) throw new Error('no Next card button or no viewport');
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-}
-
 describe.each(combinations)('at $viewport.width×$viewport.height, $text.name % text, $scheme', (combination) => {
   const name = `${combination.viewport.width}-${combination.text.name}-${combination.scheme}`;
 
@@ -118,7 +86,7 @@ describe.each(combinations)('at $viewport.width×$viewport.height, $text.name % 
     try {
       await page.goto('/');
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await setUp(page, combination);
+      await applyCombination(page, combination);
       await expectNoHorizontalScroll(page);
       await expectNoClippedText(page, 'main');
       await screenshot(page, `small-home-${name}`);
@@ -131,7 +99,7 @@ describe.each(combinations)('at $viewport.width×$viewport.height, $text.name % 
 
   it('keeps a card with its hint inside the screen, with Next card in reach', async () => {
     const page = hintPage;
-    await setUp(page, combination);
+    await applyCombination(page, combination);
     await expectNoHorizontalScroll(page);
     await expectNoClippedText(page, 'article');
     await expectNextCardInReach(page);
@@ -142,7 +110,7 @@ describe.each(combinations)('at $viewport.width×$viewport.height, $text.name % 
   it('keeps a choice card inside the screen, with Next card in reach', async () => {
     const page = choicePage;
     await page.bringToFront();
-    await setUp(page, combination);
+    await applyCombination(page, combination);
     await expectNoHorizontalScroll(page);
     await expectNoClippedText(page, 'article');
     await expectNextCardInReach(page);

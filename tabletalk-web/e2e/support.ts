@@ -10,6 +10,34 @@ export const baseUrl = inject('baseUrl');
 export const phone = { width: 390, height: 844 };
 export const smallPhone = { width: 320, height: 640 };
 
+// The smallest phone still sold, and a common one; each at the default text size and at 200 %
+// (a 32 px root font, as a diner's browser setting would give), in both colour schemes.
+const viewports = [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+];
+const textSizes = [
+  { name: 100, rootFontSize: null },
+  { name: 200, rootFontSize: '32px' },
+];
+const schemes = ['light', 'dark'] as const;
+
+export const combinations = viewports.flatMap((viewport) =>
+  textSizes.flatMap((text) => schemes.map((scheme) => ({ viewport, text, scheme }))),
+);
+export type Combination = (typeof combinations)[number];
+
+/** Puts the page into one combination of screen size, text size and colour scheme, scrolled to the top. */
+export async function applyCombination(page: Page, combination: Combination) {
+  await page.setViewportSize(combination.viewport);
+  await page.emulateMedia({ colorScheme: combination.scheme });
+  await page.evaluate((size) => {
+    if (size) document.documentElement.style.setProperty('font-size', size, 'important');
+    else document.documentElement.style.removeProperty('font-size');
+    window.scrollTo(0, 0);
+  }, combination.text.rootFontSize);
+}
+
 const screenshotDir = resolve(import.meta.dirname, '../test-results/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,7 +68,12 @@ export interface Phone {
 
 export async function openPhone(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    /** Tests of movement turn motion on; everything else runs with reduced motion, steadier to check. */
+    reducedMotion?: 'reduce' | 'no-preference';
+  } = {},
 ): Promise<Phone> {
   const context = await browser.newContext({
     baseURL: baseUrl,
@@ -49,7 +82,7 @@ export async function openPhone(
     isMobile: true,
     hasTouch: true,
     colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
+    reducedMotion: options.reducedMotion ?? 'reduce',
     locale: 'en-GB',
   });
   const page = await context.newPage();
@@ -104,6 +137,15 @@ interface AxeResults {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The main action is on screen as the card opens, without any scrolling. */
+export async function expectNextCardInReach(page: Page) {
+  const box = await page.getByRole('button', { name: 'Next card' }).boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('no Next card button or no viewport');
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
 }
 
 /** Nothing may be wider than the screen (no sideways scrolling on a 320 px phone). */

@@ -1,17 +1,35 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '@/components/ui/ErrorBoundary';
 import { Loading } from '@/components/ui/Loading';
+import { Screen } from '@/components/ui/Screen';
 import { HomeRoute } from './routes/HomeRoute';
-import { JoinRoute } from './routes/JoinRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { RestaurantTableRoute } from './routes/RestaurantTableRoute';
 import { RouteError } from './routes/RouteError';
-import { SessionRoute } from './routes/SessionRoute';
 import { TableRoute } from './routes/TableRoute';
 
 // The restaurant console is its own chunk: a diner's phone never downloads it.
 const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
+// The deck and the live session are a chunk of their own too: the home page and the table steps load
+// without them, and the session page fetches them when a pair starts (or joins) a session.
+const SessionRoute = lazy(() => import('./routes/SessionRoute').then((module) => ({ default: module.SessionRoute })));
+const JoinRoute = lazy(() => import('./routes/JoinRoute').then((module) => ({ default: module.JoinRoute })));
+
+/** What a lazily loaded diner page shows while its code arrives: the same screen its own loading state uses. */
+function LoadingScreen({ title, label, children }: { title: string; label: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Screen title={title} hideTitle>
+          <Loading label={label} />
+        </Screen>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
@@ -32,8 +50,22 @@ export function AppRoutes() {
         <Route path="/r/:slug/t/:label/choose" element={<RestaurantTableRoute step="relationship" />} />
         <Route path="/r/:slug/t/:label/choose/questions" element={<RestaurantTableRoute step="context" />} />
         <Route path="/r/:slug/t/:label/:choice" element={<RestaurantTableRoute step="mode" />} />
-        <Route path="/s/:sessionId" element={<SessionRoute />} />
-        <Route path="/s/:sessionId/join" element={<JoinRoute />} />
+        <Route
+          path="/s/:sessionId"
+          element={
+            <LoadingScreen title="Joining your session" label="Finding your cards…">
+              <SessionRoute />
+            </LoadingScreen>
+          }
+        />
+        <Route
+          path="/s/:sessionId/join"
+          element={
+            <LoadingScreen title="Joining your partner" label="Joining your partner’s session…">
+              <JoinRoute />
+            </LoadingScreen>
+          }
+        />
         <Route
           path="/console/*"
           element={

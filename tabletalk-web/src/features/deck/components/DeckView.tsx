@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
 import type { CommandIntent, CommandType, SessionState } from '@/lib/messages';
 import { useRecommendPrompt } from '../hooks/useRecommendPrompt';
-import { useSwipeLeft } from '../hooks/useSwipe';
 import { CardRating } from './CardRating';
 import { Progress } from './Progress';
 import { QuestionCard } from './QuestionCard';
@@ -33,11 +32,17 @@ export function partnerStatusLine(state: SessionState, me: string): string | nul
     if (mine.answered && !partner.answered) return 'Locked in. Waiting for your partner’s pick…';
     if (partner.answered && !mine.answered) return 'Your partner has picked.';
   }
-  if (state.card?.type === 'open' && !state.revealed) {
-    if (mine.ready && !partner.ready) return 'Waiting for your partner to be ready…';
-    if (partner.ready && !mine.ready) return 'Your partner is ready.';
-  }
   return null;
+}
+
+/** Two phones share one hint: whoever taps "Show hint" opens it on both. */
+export const sharedHintNote = 'Either of you can show the hint; it opens on both phones.';
+
+/** Whether asking for the next card moves it at once (one phone, or the partner asked already or is away). */
+function nextMovesNow(state: SessionState, me: string): boolean {
+  if (state.mode !== 'dual') return true;
+  const partner = state.participants.find((participant) => participant.id !== me);
+  return !partner || !partner.connected || partner.wantsNext;
 }
 
 function hasAnswers(state: SessionState): boolean {
@@ -52,9 +57,6 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
   const recommend = useRecommendPrompt(state, me);
   const sectionRef = useRef<HTMLElement>(null);
   const backFromRecommend = useRef(false);
-  const swipe = useSwipeLeft(() => {
-    if (pending === null) onCommand({ type: 'next' });
-  }, !dual && !recommend.show);
 
   useEffect(() => {
     void loadChoiceCard();
@@ -86,7 +88,7 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
 
   return (
     <section ref={sectionRef} aria-label="Current card" className="flex flex-col gap-5">
-      <Progress position={state.position} deckSize={state.deckSize} />
+      <Progress position={state.position} />
       <p aria-live="polite" className="sr-only">
         {`Card ${state.position + 1}: ${card.text}`}
       </p>
@@ -96,8 +98,17 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
         revealed={state.revealed}
         onShowHint={() => onCommand({ type: 'reveal' })}
         hintBusy={busy}
-        className={dual ? '' : 'touch-pan-y'}
-        {...swipe}
+        hintNote={dual ? sharedHintNote : undefined}
+        // A swipe is the Next card button by hand: on two phones it asks for the next card too.
+        swipe={{
+          enabled: !busy && !waitingForNext,
+          leaves: nextMovesNow(state, me),
+          sendFirst: dual,
+          busy,
+          onSwipe: () => {
+            if (pending === null) onCommand({ type: 'next' });
+          },
+        }}
       >
         {card.type === 'choice' && card.options ? (
           <Suspense fallback={<p className="text-base text-muted">Loading the options…</p>}>
@@ -126,24 +137,6 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
 
       {statusLine ? <p className="text-center text-base font-semibold">{statusLine}</p> : null}
 
-      {dual && card.type === 'open' && !state.revealed ? (
-        <div className="flex flex-col gap-3">
-          <Button
-            variant="secondary"
-            aria-pressed={!!mine?.ready}
-            aria-describedby="ready-explanation"
-            disabled={busy}
-            onClick={() => onCommand({ type: 'ready', ready: !mine?.ready })}
-            block
-          >
-            I’m ready
-            {mine?.ready ? <span aria-hidden="true">✓</span> : null}
-          </Button>
-          <p id="ready-explanation" className="-mt-1 text-center text-base text-muted">
-            The hint appears when you’re both ready.
-          </p>
-        </div>
-      ) : null}
       {/* Pinned to the bottom of the screen while the card scrolls above it, so the main action
           stays in reach on a small phone, with a hint or options shown, or at large text sizes. */}
       <div className="sticky bottom-0 z-10 -mx-[min(1.25rem,5vw)] bg-bg px-[min(1.25rem,5vw)] pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))]">
@@ -151,7 +144,7 @@ export function DeckView({ state, me, pending, onCommand }: DeckViewProps) {
           {waitingForNext ? 'Asked for the next card' : 'Next card'}
         </Button>
       </div>
-      {!dual ? <p className="text-center text-base text-muted">Pass the phone along, or swipe the card left.</p> : null}
+      {!dual ? <p className="text-center text-base text-muted">Pass the phone along, or swipe the card away.</p> : null}
     </section>
   );
 }
