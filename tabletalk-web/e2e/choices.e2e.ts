@@ -123,7 +123,7 @@ describe('one phone, passed between the two', () => {
 
       // The next card starts afresh.
       await page.getByRole('button', { name: 'Next card' }).click();
-      await page.getByText('Card 2 of').waitFor();
+      await page.getByText('Card 2', { exact: true }).waitFor();
       expect(await page.getByRole('term').count()).toBe(0);
       expectOnlyOwnOrigin(phone);
     } finally {
@@ -177,7 +177,7 @@ describe('two phones', () => {
     const b = await openPhone(browser, { colorScheme: 'dark' });
     const id = await startSession(a.page, table, 'Exploring', 'Two phones');
     await b.page.goto(`/s/${id}/join`);
-    await b.page.getByText('Card 1 of').waitFor();
+    await b.page.getByText('Card 1', { exact: true }).waitFor();
     return { a, b };
   }
 

@@ -199,7 +199,7 @@ describe('the restaurant console', () => {
           await expectAccessible(page, 'recommend card');
           await page.getByRole('button', { name: '9', exact: true }).click();
         }
-        await page.getByText(`Card ${card} of`).waitFor();
+        await page.getByText(`Card ${card}`, { exact: true }).waitFor();
         if (card === 2) {
           likedQuestion = await cardText(page);
           const like = page.getByRole('button', { name: 'I like this question' });

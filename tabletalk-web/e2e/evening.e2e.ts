@@ -87,8 +87,8 @@ describe('the end of an evening on two phones', () => {
     for (const card of [2, 3]) {
       await first.page.getByRole('button', { name: 'Next card' }).click();
       await second.page.getByRole('button', { name: 'Next card' }).click();
-      await first.page.getByText(`Card ${card} of`).waitFor();
-      await second.page.getByText(`Card ${card} of`).waitFor();
+      await first.page.getByText(`Card ${card}`, { exact: true }).waitFor();
+      await second.page.getByText(`Card ${card}`, { exact: true }).waitFor();
     }
 
     await endSession(first.page, true);
@@ -126,7 +126,7 @@ describe('the end of an evening on one phone', () => {
       const table = uniqueTable('evening-one');
       await startSession(single.page, table, 'Exploring', 'One phone');
       await single.page.getByRole('button', { name: 'Next card' }).click();
-      await single.page.getByText('Card 2 of').waitFor();
+      await single.page.getByText('Card 2', { exact: true }).waitFor();
 
       await endSession(single.page, false);
 
