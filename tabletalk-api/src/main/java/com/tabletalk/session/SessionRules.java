@@ -43,6 +43,11 @@ public final class SessionRules {
                 return session.with(
                         SessionStatus.ENDED, session.position(), session.revealed(), session.participants());
             }
+
+            @Override
+            public SessionRow seek(Command.Seek seek) {
+                return SessionRules.seek(session, seek.position());
+            }
         });
     }
 
@@ -79,11 +84,30 @@ public final class SessionRules {
         return session.with(session.status(), session.position(), session.revealed(), participants);
     }
 
+    /** Forward only, within the deck, and only where one phone holds the whole session. */
+    private static SessionRow seek(SessionRow session, int position) {
+        if (session.mode() != Mode.SINGLE) {
+            throw ApiException.invalid("Only a one-phone session can move ahead by position; send next instead.");
+        }
+        if (position >= session.deck().size()) {
+            throw ApiException.invalid("position " + position + " is beyond this deck of "
+                    + session.deck().size() + " cards.");
+        }
+        if (position <= session.position()) {
+            throw ApiException.invalid(
+                    "seek only moves forward: the session is already at position " + session.position() + ".");
+        }
+        return moveTo(session, position);
+    }
+
     private static SessionRow moveOn(SessionRow session) {
-        int next = (session.position() + 1) % session.deck().size();
+        return moveTo(session, (session.position() + 1) % session.deck().size());
+    }
+
+    private static SessionRow moveTo(SessionRow session, int position) {
         List<ParticipantRow> participants =
                 session.participants().stream().map(ParticipantRow::forNewCard).toList();
-        return session.with(session.status(), next, false, participants);
+        return session.with(session.status(), position, false, participants);
     }
 
     /** Answers are shown once everyone present has locked one in. */
