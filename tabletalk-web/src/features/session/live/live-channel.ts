@@ -68,11 +68,19 @@ export function openLiveChannel(sessionId: string, store: LiveSessionStore): () 
         url: sessionLiveUrl(sessionId),
         token: participant.token,
         onState: (state) => store.show(state),
-        onStatus: (connection) => store.update({ connection }),
+        onStatus: (connection) => {
+          store.update({ connection });
+          if (connection === 'live') store.local?.back();
+        },
         onDisconnect: () => void verifyOverRest(live),
       });
       client = live;
       live.start();
+      if (session.mode === 'single') {
+        void import('./offline-play').then(({ startOfflinePlay }) => {
+          if (!closed) store.local = startOfflinePlay(sessionId, store);
+        });
+      }
     },
     (error: unknown) => {
       if (closed) return;
@@ -90,16 +98,30 @@ export function openLiveChannel(sessionId: string, store: LiveSessionStore): () 
   const wake = () => {
     if (document.visibilityState === 'visible') client?.reconnectNow();
   };
+  const online = () => {
+    wake();
+    store.local?.back();
+  };
+  // The browser knows before the socket does: drop it (the partner's phone hears this one is away, and no
+  // reconnect is tried until the network is back) and, on one phone, play on from the kept deck.
+  const offline = () => {
+    client?.drop();
+    store.local?.wentOffline();
+  };
   document.addEventListener('visibilitychange', wake);
-  window.addEventListener('online', wake);
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
 
   return () => {
     closed = true;
     controller.abort();
     unsubscribe();
     document.removeEventListener('visibilitychange', wake);
-    window.removeEventListener('online', wake);
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
     client?.stop();
     client = null;
+    store.local?.stop();
+    store.local = null;
   };
 }
