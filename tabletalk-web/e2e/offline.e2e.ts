@@ -44,7 +44,7 @@ describe('one phone on weak restaurant Wi-Fi', () => {
     await phone?.context.close();
   });
 
-  it('goes on through five cards offline and catches the session up when the network is back', async () => {
+  it('goes on through five cards offline, and a reload, and catches the session up when the network is back', async () => {
     const { page, context } = phone;
     const sessionId = await startSession(page, uniqueTable('e2e-offline'), 'Exploring', 'One phone');
     await page.getByText('Card 1 of').waitFor();
@@ -102,17 +102,29 @@ describe('one phone on weak restaurant Wi-Fi', () => {
     expect(await other.title()).toMatch(/Table-Talk$/);
     await other.close();
 
-    await context.setOffline(false);
-    await expect.poll(async () => (await onServer(sessionId)).position, { timeout: 30_000 }).toBe(5);
-    await page.getByText(offlineBanner).waitFor({ state: 'detached' });
-    expect(await cardText(page)).toBe(seen[5]);
+    // A reload without the network opens the shell from the cache and goes on from the same card.
+    await page.reload();
     await page.getByText('Card 6 of').waitFor();
-    await screenshot(page, '63-back-online');
+    await page.getByText(offlineBanner).waitFor();
+    expect(await cardText(page)).toBe(seen[5]);
+    await page.getByRole('button', { name: 'Next card' }).click();
+    await page.getByText('Card 7 of').waitFor();
+    seen.push(await cardText(page));
+    expect(new Set(seen).size).toBe(7);
+    await screenshot(page, '63-offline-after-reload');
+    expect(await onServer(sessionId)).toMatchObject({ position: 0 });
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await onServer(sessionId)).position, { timeout: 30_000 }).toBe(6);
+    await page.getByText(offlineBanner).waitFor({ state: 'detached' });
+    expect(await cardText(page)).toBe(seen[6]);
+    await page.getByText('Card 7 of').waitFor();
+    await screenshot(page, '64-back-online');
 
     // Online again, a tap goes to the service as before.
     await page.getByRole('button', { name: 'Next card' }).click();
-    await expect.poll(async () => (await onServer(sessionId)).position).toBe(6);
-    await page.getByText('Card 7 of').waitFor();
+    await expect.poll(async () => (await onServer(sessionId)).position).toBe(7);
+    await page.getByText('Card 8 of').waitFor();
     expectOnlyOwnOrigin(phone);
   });
 });
@@ -145,8 +157,8 @@ describe('two phones that lose each other', () => {
     await second.page.getByText(apart).waitFor();
     await second.page.getByText('Reconnecting…').waitFor();
     expect(await second.page.getByText('You’re offline').count()).toBe(0);
-    await screenshot(first.page, '64-dual-partner-unreachable');
-    await screenshot(second.page, '65-dual-this-phone-offline');
+    await screenshot(first.page, '65-dual-partner-unreachable');
+    await screenshot(second.page, '66-dual-this-phone-offline');
     await expectAccessible(first.page, 'partner unreachable (two phones)');
     await expectAccessible(second.page, 'this phone offline (two phones, dark)');
 

@@ -7,9 +7,11 @@ import {
   catchUpCommand,
   holdsCard,
   loadDeck,
+  loadProgress,
   offlineState,
   placeOf,
   playTap,
+  resumeOffline,
   saveDeck,
   startOfflinePlay,
 } from './offline-play';
@@ -225,5 +227,49 @@ describe('offline play of a one-phone session', () => {
     none.wentOffline();
     expect(none.tap({ type: 'next' })).toBe(false);
     expect(single.get().offline).toBeNull();
+  });
+
+  it('keeps its progress in the tab, so a reload without the network goes on from the same card', () => {
+    saveDeck(aDeck());
+    fakeApi({});
+    const store = aStore();
+    const play = startOfflinePlay(sessionId, store);
+    setOnline(false);
+    play.wentOffline();
+    play.tap({ type: 'next' });
+    play.tap({ type: 'next' });
+    play.stop();
+    expect(loadProgress(sessionId)).toEqual({ state: atTwo(), place: { position: 4, revealed: false, answer: null } });
+
+    const reloaded = createLiveSessionStore();
+    expect(resumeOffline(sessionId, reloaded, { id: 'A', token: 'tok-a' })).toBe(true);
+    expect(reloaded.get().me).toEqual({ id: 'A', token: 'tok-a' });
+    expect(reloaded.get().state?.position).toBe(2);
+    expect(reloaded.get().offline).toMatchObject({ position: 4, card: { text: 'Question number 4?' } });
+    expect(reloaded.local?.tap({ type: 'next' })).toBe(true);
+    expect(reloaded.get().offline?.position).toBe(5);
+  });
+
+  it('cannot go on after a reload without a kept deck', () => {
+    fakeApi({});
+    expect(resumeOffline(sessionId, createLiveSessionStore(), { id: 'A', token: 'tok-a' })).toBe(false);
+  });
+
+  it('catches up what was played offline before a reload once it is back online', async () => {
+    saveDeck(aDeck());
+    sessionStorage.setItem(
+      `tabletalk.offline.${sessionId}`,
+      JSON.stringify({ state: atTwo(), place: { position: 6, revealed: false, answer: null } }),
+    );
+    const { requests } = fakeApi({
+      [`POST ${api}/commands`]: { status: 200, body: atTwo({ version: 6, position: 6, card: card(6) }) },
+    });
+    const store = aStore();
+    startOfflinePlay(sessionId, store);
+
+    await vi.waitFor(() => expect(store.get().state?.position).toBe(6));
+    expect(requests.map((request) => request.body)).toEqual([{ type: 'seek', position: 6, version: 5 }]);
+    expect(store.get().offline).toBeNull();
+    expect(loadProgress(sessionId)).toBeNull();
   });
 });

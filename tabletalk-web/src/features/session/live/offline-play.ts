@@ -5,7 +5,9 @@ import { isApiError } from '@/lib/api-client';
 import {
   type Command,
   type CommandIntent,
+  type ParticipantCredentials,
   parseSessionDeck,
+  parseSessionState,
   type SessionDeck,
   type SessionState,
 } from '@/lib/messages';
@@ -102,13 +104,63 @@ export function saveDeck(deck: SessionDeck): void {
   writeTab(deckKey(deck.sessionId), JSON.stringify(deck));
 }
 
+const progressKey = (sessionId: string) => `tabletalk.offline.${sessionId}`;
+
+/** What a reload needs to go on offline: the service's last state and this phone's place beyond it. */
+interface Progress {
+  readonly state: SessionState;
+  readonly place: OfflinePlace;
+}
+
+function saveProgress(sessionId: string, progress: Progress | null): void {
+  writeTab(progressKey(sessionId), progress === null ? null : JSON.stringify(progress));
+}
+
+function isPlace(value: unknown): value is OfflinePlace {
+  if (typeof value !== 'object' || value === null) return false;
+  const { position, revealed, answer } = value as Record<string, unknown>;
+  return (
+    Number.isInteger(position) &&
+    typeof revealed === 'boolean' &&
+    (answer === null || (typeof answer === 'string' && answer !== ''))
+  );
+}
+
+/** The progress kept in this tab for the session, if any and readable. */
+export function loadProgress(sessionId: string): Progress | null {
+  const raw = readTab(progressKey(sessionId));
+  if (raw === null) return null;
+  try {
+    const { state, place } = JSON.parse(raw) as { state?: unknown; place?: unknown };
+    const parsed = parseSessionState(state);
+    return parsed.ok && parsed.value.id === sessionId && isPlace(place) ? { state: parsed.value, place } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A reload without the network: goes on from the progress and the deck kept in this tab, as `me`. Returns
+ * whether it could (else the page says the service cannot be reached).
+ */
+export function resumeOffline(sessionId: string, store: LiveSessionStore, me: ParticipantCredentials): boolean {
+  const progress = loadProgress(sessionId);
+  const deck = loadDeck(sessionId);
+  if (!progress || !deck || !holdsCard(deck, progress.place.position)) return false;
+  store.update({ me: { id: me.id, token: me.token } });
+  store.show(progress.state);
+  store.local = startOfflinePlay(sessionId, store);
+  return true;
+}
+
 /** How often a catch-up that lost a race (a newer version) is tried again with the newer state. */
 const catchUpAttempts = 3;
 
 /** Starts keeping the deck of a one-phone session and plays it on this phone while the network is gone. */
 export function startOfflinePlay(sessionId: string, store: LiveSessionStore): LocalPlay {
   let deck = loadDeck(sessionId);
-  let place: OfflinePlace | null = null;
+  // Cards this phone went through offline before a reload still count.
+  let place: OfflinePlace | null = deck ? (loadProgress(sessionId)?.place ?? null) : null;
   let fetching = false;
   let catchingUp = false;
   let stopped = false;
@@ -116,11 +168,13 @@ export function startOfflinePlay(sessionId: string, store: LiveSessionStore): Lo
   function show() {
     const { state, me } = store.get();
     const shown = place && deck && state && me ? offlineState(state, deck, place, me.id) : null;
+    saveProgress(sessionId, shown && state && place ? { state, place } : null);
     store.update({ offline: shown });
   }
 
   function finish() {
     place = null;
+    saveProgress(sessionId, null);
     store.update({ offline: null });
   }
 
@@ -207,7 +261,12 @@ export function startOfflinePlay(sessionId: string, store: LiveSessionStore): Lo
   }
 
   void keepDeck();
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) goOffline();
+  if (place) {
+    show();
+    void catchUp();
+  } else if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    goOffline();
+  }
 
   return {
     tap(intent) {
