@@ -154,6 +154,16 @@ export const apiErrorCodes = [
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
+/** Body of `GET /sessions/{id}/deck` (one-phone sessions): the cards from `from` to the end of the deck. */
+export const sessionDeckParser = object({
+  sessionId: nonEmptyString,
+  version: count,
+  from: count,
+  deckSize: count,
+  cards: array(cardParser),
+});
+export type SessionDeck = Parsed<typeof sessionDeckParser>;
+
 /** `{"error","message"}`; a version conflict also carries the current `session`. */
 export const errorEnvelopeParser = object({
   error: oneOf(apiErrorCodes),
@@ -177,10 +187,18 @@ export type Command =
   | { type: 'ready'; ready: boolean; version: number }
   // `seat` only in one-phone mode: who of the two diners sharing the phone picks (the first, then the second).
   | { type: 'answer'; optionId: string; seat?: 'first' | 'second'; version: number }
-  | { type: 'end'; version: number };
-export type CommandType = Command['type'];
+  | { type: 'end'; version: number }
+  /** One phone only: catches up in one step with the cards this phone went through offline. */
+  | { type: 'seek'; position: number; version: number };
+/** What a screen can ask for (a catch-up after playing offline is the session layer's own). */
+export type ScreenCommand = Exclude<Command, { type: 'seek' }>;
+export type CommandType = ScreenCommand['type'];
 /** What a screen asks for; the session hook adds the version it is looking at. */
-export type CommandIntent = Command extends infer C ? (C extends Command ? Omit<C, 'version'> : never) : never;
+export type CommandIntent = ScreenCommand extends infer C
+  ? C extends ScreenCommand
+    ? Omit<C, 'version'>
+    : never
+  : never;
 
 /** Live channel, client → server. */
 export type ClientMessage = { type: 'hello'; token: string } | { type: 'ping' } | Command;
@@ -188,6 +206,7 @@ export type ClientMessage = { type: 'hello'; token: string } | { type: 'ping' } 
 export const parseContextList = (input: unknown) => safeParse(array(contextParser), input);
 export const parseSessionState = (input: unknown) => safeParse(sessionStateParser, input);
 export const parseJoinedSession = (input: unknown) => safeParse(joinedSessionParser, input);
+export const parseSessionDeck = (input: unknown) => safeParse(sessionDeckParser, input);
 export const parseErrorEnvelope = (input: unknown) => safeParse(errorEnvelopeParser, input);
 
 /** Parses one text frame of the live channel (JSON first, then the union). */

@@ -232,6 +232,26 @@ describe('live client', () => {
     expect(FakeWebSocket.instances).toHaveLength(before + 1);
   });
 
+  it('lets go of the socket when the browser goes offline and tries nothing until it is back', () => {
+    const { client, statuses, disconnects } = setup();
+    client.start();
+    const socket = connectWith(aSession());
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+
+    client.drop();
+    expect(socket.closedWith?.code).toBe(4000);
+    expect(disconnects).toEqual([4000]);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+
+    onLine.mockReturnValue(true);
+    client.reconnectNow();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    connectWith(aSession());
+    expect(statuses.at(-1)).toBe('live');
+  });
+
   it('does nothing on reconnectNow while connected', () => {
     const { client } = setup();
     client.start();

@@ -7,6 +7,7 @@
 //   phone (4429, other tabs are open) it waits the longest backoff straight away.
 // - Pings every ~25 s so idle timeouts of proxies do not cut a quiet table, and treats a socket that
 //   stays silent after a ping (or after connecting) as dead: phones that slept keep half-open sockets.
+// - Tries no connection while the browser says it is offline; `drop` lets go of the socket when it says so.
 import { type ClientMessage, parseServerMessage, type SessionState } from './messages';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -47,6 +48,8 @@ export interface LiveClient {
   stop(): void;
   /** Skips the backoff wait, e.g. when the phone comes back online or the page becomes visible. */
   reconnectNow(): void;
+  /** Lets go of the socket as if it had gone silent (the browser went offline); reconnects as usual. */
+  drop(): void;
   readonly status: LiveStatus;
 }
 
@@ -111,6 +114,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
   function connect() {
     clearTimers();
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      scheduleReconnect();
+      return;
+    }
     setStatus(everLive || failedAttempts > 0 ? 'reconnecting' : 'connecting');
     let current: WebSocketLike;
     try {
@@ -231,6 +238,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       if (stopped || socket) return;
       failedAttempts = 0;
       connect();
+    },
+    drop() {
+      if (!stopped) dropSilentSocket();
     },
     get status() {
       return status;

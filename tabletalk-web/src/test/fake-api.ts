@@ -52,11 +52,13 @@ function jsonOrText(text: string): unknown {
 /**
  * Replaces fetch with a table of routes ("POST /api/sessions" → handler). Unmatched requests fail
  * the test loudly. Returns the requests seen, in order. Logged steps (`POST /api/events`, by fetch or
- * sendBeacon) are accepted unless a route says otherwise, and kept apart in `events`.
+ * sendBeacon) are accepted unless a route says otherwise, and kept apart in `events`; so are deck requests, in
+ * `decks` (see `noOfflineDeck`).
  */
 export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
   const requests: RecordedRequest[] = [];
   const events: SentEvents[] = [];
+  const decks: string[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(input instanceof Request ? input.url : input.toString(), window.location.href);
     const method = init.method ?? 'GET';
@@ -65,8 +67,10 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     const body = typeof init.body === 'string' ? jsonOrText(init.body) : undefined;
     const key = `${method} ${url.pathname}`;
     if (key === 'POST /api/events') events.push({ via: 'fetch', body: withoutAges(body) });
+    else if (isDeckRequest(key) && !routes[key]) decks.push(url.pathname);
     else requests.push({ method, path: url.pathname, authorization: headers.get('Authorization'), body });
-    const route = routes[key] ?? (key === 'POST /api/events' ? acceptEvents : undefined);
+    const route =
+      routes[key] ?? (key === 'POST /api/events' ? acceptEvents : isDeckRequest(key) ? noOfflineDeck : undefined);
     if (!route) throw new Error(`unexpected request ${method} ${url.pathname}`);
     const response = typeof route === 'function' ? await route({ method, url, headers, body }) : route;
     return new Response(response.body === undefined ? null : JSON.stringify(response.body), {
@@ -83,8 +87,15 @@ export function fakeApi(routes: Record<string, Handler | FakeResponse>) {
     return true;
   });
   Object.defineProperty(navigator, 'sendBeacon', { value: sendBeacon, configurable: true, writable: true });
-  return { requests, events, fetchMock, sendBeacon };
+  return { requests, events, decks, fetchMock, sendBeacon };
 }
+
+/**
+ * A one-phone session fetches its deck for offline play in the background; unless a route answers it, the request
+ * is kept apart in `decks` (not in `requests`) and refused, so the session plays online only.
+ */
+const isDeckRequest = (key: string) => /^GET \/api\/sessions\/[^/]+\/deck$/.test(key);
+const noOfflineDeck: Handler = () => apiError(409, 'conflict');
 
 const acceptEvents: Handler = ({ body }) => {
   const sent = typeof body === 'object' && body !== null && 'events' in body ? body.events : [];

@@ -374,7 +374,7 @@ describe('playing a session', () => {
       socket,
       aDualSession({ version: 5, participants: [aParticipant('A'), aParticipant('B', { connected: false })] }),
     );
-    expect(screen.getByText('Partner’s phone is away')).toBeInTheDocument();
+    expect(screen.getByText('Your phones can’t reach each other right now')).toBeInTheDocument();
   });
 });
 

@@ -4,7 +4,9 @@ import {
   type Command,
   type JoinedSession,
   parseJoinedSession,
+  parseSessionDeck,
   parseSessionState,
+  type SessionDeck,
   type SessionState,
 } from '@/lib/messages';
 
@@ -42,6 +44,12 @@ export async function sendCommand(sessionId: string, token: string, command: Com
     body: command,
     parse: parseSessionState,
   });
+  return response.data;
+}
+
+/** One-phone sessions: the rest of the deck, kept on the phone in case the network goes. */
+export async function getSessionDeck(sessionId: string, token: string): Promise<SessionDeck> {
+  const response = await apiRequest(`${sessionPath(sessionId)}/deck`, { token, parse: parseSessionDeck });
   return response.data;
 }
 

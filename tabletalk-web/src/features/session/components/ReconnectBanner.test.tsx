@@ -19,4 +19,12 @@ describe('ReconnectBanner', () => {
     rerender(<ReconnectBanner status="reconnecting" />);
     expect(screen.getByRole('status')).toBe(region);
   });
+
+  it('says what it is given about the connection, whatever the live channel does', () => {
+    const { rerender } = render(<ReconnectBanner status="reconnecting" message="You’re offline — the cards go on." />);
+    expect(screen.getByRole('status')).toHaveTextContent('You’re offline — the cards go on.');
+    expect(screen.queryByText('Reconnecting…')).not.toBeInTheDocument();
+    rerender(<ReconnectBanner status="live" message={null} />);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
 });

@@ -9,6 +9,9 @@ import { ReconnectBanner } from './ReconnectBanner';
 
 export type PlayingView = Extract<LiveSessionView, { phase: 'playing' }>;
 
+/** One phone playing on from its kept deck without the network. */
+export const offlineCopy = 'You’re offline — the cards go on; we’ll catch up when you’re back.';
+
 const contextNames: Record<PlayingView['state']['context'], string> = {
   exploring: 'Exploring',
   established: 'Established',
@@ -17,19 +20,23 @@ const contextNames: Record<PlayingView['state']['context'], string> = {
 
 /** Everything around the card while playing: connection, partner, invite, notices, ending. */
 export function SessionLayout({ view, children }: { view: PlayingView; children: ReactNode }) {
-  const { state, me, connection, notice, pending, send } = view;
+  const { state, me, connection, notice, pending, offline, send } = view;
   const dual = state.mode === 'dual';
   const place = placeOf(state);
   const waitingForPartner = dual && !state.participants.some((participant) => participant.id !== me);
 
   return (
-    <Screen title="Your question cards" hideTitle banner={<ReconnectBanner status={connection} />}>
+    <Screen
+      title="Your question cards"
+      hideTitle
+      banner={<ReconnectBanner status={connection} message={offline ? offlineCopy : null} />}
+    >
       <div className="-mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <p className="text-base font-semibold text-muted">
           {place ? <span className="block text-ink">{place}</span> : null}
           {contextNames[state.context]}
         </p>
-        {dual ? <PartnerPresence state={state} me={me} /> : null}
+        {dual ? <PartnerPresence state={state} me={me} connection={connection} /> : null}
       </div>
       {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}
       {children}

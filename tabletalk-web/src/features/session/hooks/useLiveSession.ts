@@ -22,11 +22,13 @@ export type LiveSessionView =
       pending: CommandType | null;
       /** A short, polite note about the last command (conflict, offline…). */
       notice: string | null;
+      /** One phone playing on from its kept deck without the network; `state` is this phone's own. */
+      offline: boolean;
       send: (intent: CommandIntent) => void;
     };
 
 function viewOf(
-  { state, me, connection, pending, notice, problem, needsJoin, endedHere }: LiveSessionSnapshot,
+  { state, me, connection, pending, notice, problem, needsJoin, endedHere, offline }: LiveSessionSnapshot,
   send: (intent: CommandIntent) => void,
   retry: () => void,
 ): LiveSessionView {
@@ -37,7 +39,16 @@ function viewOf(
     return { phase: 'problem', problem: { kind: 'expired', tableToken: state.tableToken }, retry };
   }
   if (!state || !me) return { phase: 'loading' };
-  return { phase: 'playing', state, me: me.id, connection, pending, notice, send };
+  return {
+    phase: 'playing',
+    state: offline ?? state,
+    me: me.id,
+    connection,
+    pending,
+    notice,
+    offline: !!offline,
+    send,
+  };
 }
 
 /**

@@ -88,6 +88,8 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
           return;
         case 'unreachable':
         case 'unavailable':
+          // A one-phone session goes on from its kept deck and catches up later.
+          if (store.local?.unreachable(intent)) return;
           store.noteOutOfReach(tapFailureMessage(error, 'command'));
           return;
         default:
@@ -97,6 +99,7 @@ export function createCommandSender(sessionId: string, store: LiveSessionStore):
   }
 
   return (intent) => {
+    if (store.local?.tap(intent)) return;
     store.update({ pending: intent.type, notice: null, ...(intent.type === 'end' ? { endedHere: true } : {}) });
     void sendWithRetries(intent, conflictRetries).finally(() => store.update({ pending: null }));
   };

@@ -1,4 +1,4 @@
-import type { CommandType, ParticipantCredentials, SessionState } from '@/lib/messages';
+import type { CommandIntent, CommandType, ParticipantCredentials, SessionState } from '@/lib/messages';
 import type { LiveStatus } from '@/lib/socket-client';
 import type { SessionProblem } from '../hooks/session-problem';
 
@@ -16,6 +16,24 @@ export interface LiveSessionSnapshot {
   readonly needsJoin: boolean;
   /** This phone ended the session (it says goodbye rather than "has ended"). */
   readonly endedHere: boolean;
+  /**
+   * One-phone sessions without the network: the state this phone plays on from its kept deck, shown instead of
+   * `state` (the service's last word) until the service has caught up.
+   */
+  readonly offline: SessionState | null;
+}
+
+/** Plays a one-phone session on this phone while the network is gone (see offline-play.ts, loaded on demand). */
+export interface LocalPlay {
+  /** Plays the tap on this phone when it is offline; returns whether it did (then nothing is sent). */
+  tap(intent: CommandIntent): boolean;
+  /** A tap could not reach the service: plays it on this phone instead, if it can; returns whether it did. */
+  unreachable(intent: CommandIntent): boolean;
+  /** The browser says the network is gone. */
+  wentOffline(): void;
+  /** The network or the live channel is back: catch the service up with this phone. */
+  back(): void;
+  stop(): void;
 }
 
 /** What may change besides the state, which only `show` sets. */
@@ -42,6 +60,8 @@ export interface LiveSessionStore {
   /** Counts a failed opening and returns how many failed in a row (the retry wait grows with it). */
   countFailure(): number;
   clearFailures(): void;
+  /** Offline play for a one-phone session, once loaded; null otherwise. */
+  local: LocalPlay | null;
 }
 
 export function isOver(state: SessionState): boolean {
@@ -58,6 +78,7 @@ export function createLiveSessionStore(): LiveSessionStore {
     problem: null,
     needsJoin: false,
     endedHere: false,
+    offline: null,
   };
   let tableToken: string | undefined;
   let failures = 0;
@@ -110,6 +131,7 @@ export function createLiveSessionStore(): LiveSessionStore {
         needsJoin: false,
         notice: null,
         connection: 'connecting',
+        offline: null,
       });
     },
     get tableToken() {
@@ -119,5 +141,6 @@ export function createLiveSessionStore(): LiveSessionStore {
     clearFailures() {
       failures = 0;
     },
+    local: null,
   };
 }

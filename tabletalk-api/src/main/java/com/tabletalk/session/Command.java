@@ -15,6 +15,7 @@ import com.tabletalk.common.ApiException;
     @JsonSubTypes.Type(value = Command.Ready.class, name = "ready"),
     @JsonSubTypes.Type(value = Command.Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = Command.End.class, name = "end"),
+    @JsonSubTypes.Type(value = Command.Seek.class, name = "seek"),
 })
 public sealed interface Command {
 
@@ -33,6 +34,8 @@ public sealed interface Command {
         R answer(Answer answer);
 
         R end(End end);
+
+        R seek(Seek seek);
     }
 
     /** The wire name, as in {@code "type"}. */
@@ -137,6 +140,33 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.end(this);
+        }
+    }
+
+    /**
+     * One-phone sessions only: moves the card forward to {@code position} of the deck in one step, for a phone
+     * that went on through the cards while it was offline and has come back.
+     */
+    record Seek(Integer position, Long version) implements Command {
+        @Override
+        public String type() {
+            return "seek";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.seek(this);
+        }
+
+        @Override
+        public void validate() {
+            Command.super.validate();
+            if (position == null) {
+                throw ApiException.invalid("position is required: the deck position to move forward to.");
+            }
+            if (position < 0) {
+                throw ApiException.invalid("position must be a deck position (0 or more).");
+            }
         }
     }
 }

@@ -128,6 +128,32 @@ public class SessionEvents {
         }
     }
 
+    /**
+     * A one-phone session catching up with the cards its phone went through offline: the card left (how long it was
+     * shown is not known), each card passed on the way, shown and left, and the card it is at now. Each is marked
+     * {@code offline}; the times are those of the catch-up.
+     */
+    public void caughtUp(SessionRow before, SessionRow after, String participant) {
+        Instant now = clock.instant();
+        for (int position = before.position(); position < after.position(); position++) {
+            Map<String, Object> payload = offline(position, before.revisionAt(position));
+            int questionId = before.deck().get(position);
+            if (position > before.position()) {
+                record(EventType.CARD_SHOWN, now, before, null, questionId, payload);
+            }
+            record(EventType.CARD_ADVANCED, now, before, participant, questionId, payload);
+        }
+        cardShown(now, after);
+    }
+
+    private static Map<String, Object> offline(int position, int revision) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("position", position);
+        payload.put("revision", revision);
+        payload.put("offline", true);
+        return payload;
+    }
+
     /** A session the janitor found past its time: idle or at the end of its lifetime, judged from its own times. */
     public void expired(SessionRow session) {
         Instant now = clock.instant();

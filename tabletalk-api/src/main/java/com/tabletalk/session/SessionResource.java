@@ -177,6 +177,15 @@ public class SessionResource {
         return sessions.command(sessionId, token, command);
     }
 
+    /** One-phone sessions: the rest of the deck, for the phone to keep in case the network goes. */
+    @GET
+    @Path("/{id}/deck")
+    public SessionDeck deck(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        UUID sessionId = sessionId(id);
+        String token = ParticipantTokens.fromAuthorization(authorization).orElseThrow(SessionResource::badToken);
+        return sessions.deck(sessionId, token);
+    }
+
     /** A participant's rating of a card dealt in this session; allowed after the session has ended. */
     @PUT
     @Path("/{id}/ratings/{questionId}")

@@ -50,6 +50,11 @@ public final class SessionRules {
             public SessionRow end(Command.End end) {
                 return session.endedBy(senderId);
             }
+
+            @Override
+            public SessionRow seek(Command.Seek seek) {
+                return SessionRules.seek(session, seek.position());
+            }
         });
     }
 
@@ -110,11 +115,30 @@ public final class SessionRules {
         return answer.bySecondSeat() ? PARTNER_ON_THE_SAME_PHONE : senderId;
     }
 
+    /** Forward only, within the deck, and only where one phone holds the whole session. */
+    private static SessionRow seek(SessionRow session, int position) {
+        if (session.mode() != Mode.SINGLE) {
+            throw ApiException.invalid("Only a one-phone session can move ahead by position; send next instead.");
+        }
+        if (position >= session.deck().size()) {
+            throw ApiException.invalid("position " + position + " is beyond this deck of "
+                    + session.deck().size() + " cards.");
+        }
+        if (position <= session.position()) {
+            throw ApiException.invalid(
+                    "seek only moves forward: the session is already at position " + session.position() + ".");
+        }
+        return moveTo(session, position);
+    }
+
     private static SessionRow moveOn(SessionRow session) {
-        int next = (session.position() + 1) % session.deck().size();
+        return moveTo(session, (session.position() + 1) % session.deck().size());
+    }
+
+    private static SessionRow moveTo(SessionRow session, int position) {
         List<ParticipantRow> participants =
                 session.participants().stream().map(ParticipantRow::forNewCard).toList();
-        return session.with(session.status(), next, false, participants);
+        return session.with(session.status(), position, false, participants);
     }
 
     /**

@@ -57,7 +57,7 @@ public class SessionService {
                 metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire()));
             }
         }
-        for (String type : List.of("next", "reveal", "ready", "answer", "end")) {
+        for (String type : List.of("next", "reveal", "ready", "answer", "end", "seek")) {
             metrics.meter("commands." + type);
         }
         metrics.counter("commands.conflicts");
@@ -250,14 +250,45 @@ public class SessionService {
             ensureOpen(now);
             return conflict(now);
         });
-        events.changed(
-                session,
-                written,
-                senderId,
-                command instanceof Command.Answer answer
-                        ? new SessionEvents.Answered(SessionRules.answeredBy(senderId, answer), answer.optionId())
-                        : null);
+        if (command instanceof Command.Seek) {
+            events.caughtUp(session, written, senderId);
+        } else {
+            events.changed(
+                    session,
+                    written,
+                    senderId,
+                    command instanceof Command.Answer answer
+                            ? new SessionEvents.Answered(SessionRules.answeredBy(senderId, answer), answer.optionId())
+                            : null);
+        }
         return view(written);
+    }
+
+    /**
+     * The rest of the deck of a one-phone session, for the holder of {@code token} to play on without the network.
+     * 404 for an unknown session, 401 for a token not of it, 410 once it is over, 409 for a two-phone session.
+     */
+    public SessionDeck deck(UUID id, String token) {
+        SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
+        participantFor(session, token)
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.UNAUTHORIZED, "That token does not belong to this session."));
+        ensureOpen(session);
+        if (session.mode() != Mode.SINGLE) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Only a one-phone session can play on without the network; two phones need to reach each other.");
+        }
+        List<SessionView.Card> cards = new ArrayList<>();
+        for (int position = session.position(); position < session.deck().size(); position++) {
+            cards.add(SessionView.card(cardAt(session, position), true));
+        }
+        return new SessionDeck(
+                session.id(),
+                session.version(),
+                session.position(),
+                session.deck().size(),
+                cards);
     }
 
     /**
@@ -389,8 +420,12 @@ public class SessionService {
 
     /** The current card with the wording it was dealt with, however the library has changed since. */
     private Question card(SessionRow session) {
-        int questionId = session.currentQuestionId();
-        int revision = session.currentRevision();
+        return cardAt(session, session.position());
+    }
+
+    private Question cardAt(SessionRow session, int position) {
+        int questionId = session.deck().get(position);
+        int revision = session.revisionAt(position);
         return questions
                 .find(questionId, revision)
                 .orElseThrow(() -> new IllegalStateException(

@@ -92,15 +92,20 @@ public record SessionView(
 
     public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {}
 
-    public static SessionView of(SessionRow session, Question question, int defaultRecommendAfterCards) {
-        Card card = new Card(
+    /** A question as a card, with its hint or without it (the hint of a card not yet revealed stays unsaid). */
+    public static Card card(Question question, boolean withHint) {
+        return new Card(
                 question.id(),
                 question.text(),
                 question.type(),
                 question.isChoice() ? question.options() : null,
                 question.category(),
                 question.difficulty(),
-                session.revealed() ? question.hint() : null);
+                withHint ? question.hint() : null);
+    }
+
+    public static SessionView of(SessionRow session, Question question, int defaultRecommendAfterCards) {
+        Card card = card(question, session.revealed());
         List<ParticipantView> participants = session.participants().stream()
                 .map(p -> new ParticipantView(p.id(), p.connected(), p.ready(), p.answer() != null, p.wantsNext()))
                 .toList();

@@ -10,13 +10,15 @@ import java.nio.file.Path;
 
 /**
  * Serves the built web app as the CDN would: a file when one exists at the path, otherwise index.html so that
- * client-side routes survive a refresh. Hashed assets are cacheable forever; index.html never. The same
+ * client-side routes survive a refresh. Hashed assets are cacheable forever; index.html, the service worker (sw.js)
+ * and everything else unhashed are revalidated on every load, so a new version is found at once. The same
  * Content-Security-Policy as the production static site is applied.
  */
 final class StaticSiteServlet extends HttpServlet {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; media-src 'self' blob:; font-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+            + "media-src 'self' blob:; font-src 'self'; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private final Path root;
@@ -70,7 +72,10 @@ final class StaticSiteServlet extends HttpServlet {
         if (name.endsWith(".wasm")) {
             return "application/wasm";
         }
-        if (name.endsWith(".webmanifest") || name.endsWith(".json")) {
+        if (name.endsWith(".webmanifest")) {
+            return "application/manifest+json";
+        }
+        if (name.endsWith(".json")) {
             return "application/json";
         }
         String guessed = URLConnection.guessContentTypeFromName(name);

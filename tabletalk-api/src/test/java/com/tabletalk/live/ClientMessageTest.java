@@ -51,6 +51,13 @@ class ClientMessageTest {
     }
 
     @Test
+    void theOnePhoneCatchUpTravelsAsACommand() {
+        ClientMessage message = ClientMessage.parse(JSON, "{\"type\":\"seek\",\"position\":5,\"version\":9}");
+
+        assertThat(message).isEqualTo(new ClientMessage.Act(new Command.Seek(5, 9L)));
+    }
+
+    @Test
     void aCommandIsReadHereAndValidatedOnlyWhereItRuns() {
         ClientMessage message = ClientMessage.parse(JSON, "{\"type\":\"next\"}");
 

@@ -102,6 +102,40 @@ class SessionRulesTest {
     }
 
     @Test
+    void seekMovesAOnePhoneSessionForwardInOneStepAndClearsTheCard() {
+        SessionRow session = aSession()
+                .build()
+                .with(
+                        SessionStatus.ACTIVE,
+                        0,
+                        true,
+                        List.of(ParticipantRow.joined("A", "h").withReady(true)));
+
+        SessionRow sought = SessionRules.apply(session, "A", new Command.Seek(2, 5L), OPEN);
+
+        assertThat(sought.position()).isEqualTo(2);
+        assertThat(sought.revealed()).isFalse();
+        assertThat(sought.participants().get(0).ready()).isFalse();
+    }
+
+    @Test
+    void seekGoesOnlyForwardWithinTheDeckAndOnlyForOnePhone() {
+        assertThatThrownBy(() -> SessionRules.apply(aSession().at(1).build(), "A", new Command.Seek(1, 5L), OPEN))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> SessionRules.apply(aSession().at(2).build(), "A", new Command.Seek(0, 5L), OPEN))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> SessionRules.apply(aSession().build(), "A", new Command.Seek(3, 5L), OPEN))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("beyond this deck of 3 cards");
+        assertThatThrownBy(() ->
+                        SessionRules.apply(aSession().withMode(Mode.DUAL).build(), "A", new Command.Seek(1, 5L), OPEN))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("Only a one-phone session");
+    }
+
+    @Test
     void nextAfterTheLastCardStartsOver() {
         SessionRow next = SessionRules.apply(aSession().at(2).build(), "A", new Command.Next(5L), OPEN);
 
