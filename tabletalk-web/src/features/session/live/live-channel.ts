@@ -95,7 +95,8 @@ export function openLiveChannel(sessionId: string, store: LiveSessionStore): () 
           return;
         }
         const showProblem = () => {
-          if (!closed) void showEndingOrProblem(sessionId, store, error, stored, store.countFailure(), controller.signal);
+          if (!closed)
+            void showEndingOrProblem(sessionId, store, error, stored, store.countFailure(), controller.signal);
         };
         if (!isApiError(error, 'unreachable')) {
           showProblem();
