@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A participant as stored inside its session's row. Only the SHA-256 of the token is kept; {@code connected} says
  * whether it has a live socket open on any instance, {@code everConnected} whether it ever had one (so that coming
  * back can be told from arriving). {@code answer} is the chosen option of the current choice card, if any.
+ * {@code reclaim} is a new phone's pending request to take this seat over while its own phone is away (absent
+ * otherwise, and never stored as null, so rows read the same to code that predates it).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ParticipantRow(
@@ -15,26 +17,51 @@ public record ParticipantRow(
         boolean everConnected,
         boolean ready,
         boolean wantsNext,
-        String answer) {
+        String answer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reclaim reclaim) {
+
+    /**
+     * A new phone asking for this seat: the hash of the token it will hold once let in, and when it asked (epoch
+     * milliseconds of the instance that wrote it).
+     */
+    public record Reclaim(String tokenHash, long requestedAtMillis) {}
 
     public static ParticipantRow joined(String id, String tokenHash) {
-        return new ParticipantRow(id, tokenHash, false, false, false, false, null);
+        return new ParticipantRow(id, tokenHash, false, false, false, false, null, null);
     }
 
     public ParticipantRow withReady(boolean value) {
-        return new ParticipantRow(id, tokenHash, connected, everConnected, value, wantsNext, answer);
+        return new ParticipantRow(id, tokenHash, connected, everConnected, value, wantsNext, answer, reclaim);
     }
 
     public ParticipantRow withWantsNext(boolean value) {
-        return new ParticipantRow(id, tokenHash, connected, everConnected, ready, value, answer);
+        return new ParticipantRow(id, tokenHash, connected, everConnected, ready, value, answer, reclaim);
     }
 
     public ParticipantRow withAnswer(String value) {
-        return new ParticipantRow(id, tokenHash, connected, everConnected, ready, wantsNext, value);
+        return new ParticipantRow(id, tokenHash, connected, everConnected, ready, wantsNext, value, reclaim);
     }
 
+    /** A phone that is back at the table keeps its seat: any request to take the seat over lapses. */
     public ParticipantRow withConnected(boolean value) {
-        return new ParticipantRow(id, tokenHash, value, everConnected || value, ready, wantsNext, answer);
+        return new ParticipantRow(
+                id, tokenHash, value, everConnected || value, ready, wantsNext, answer, value ? null : reclaim);
+    }
+
+    /** With a new phone's request for this seat, or without one ({@code null}). */
+    public ParticipantRow withReclaim(Reclaim value) {
+        return new ParticipantRow(id, tokenHash, connected, everConnected, ready, wantsNext, answer, value);
+    }
+
+    /**
+     * The seat handed to the phone that asked for it: its token replaces the old one, which no longer works;
+     * readiness and answers stay with the seat.
+     */
+    public ParticipantRow handedOver() {
+        if (reclaim == null) {
+            throw new IllegalStateException("Only a seat that a phone asked for can be handed over");
+        }
+        return new ParticipantRow(id, reclaim.tokenHash(), connected, everConnected, ready, wantsNext, answer, null);
     }
 
     /** Connected now after having been connected before and then away. */
@@ -44,6 +71,6 @@ public record ParticipantRow(
 
     /** What moving to another card forgets. */
     public ParticipantRow forNewCard() {
-        return new ParticipantRow(id, tokenHash, connected, everConnected, false, false, null);
+        return new ParticipantRow(id, tokenHash, connected, everConnected, false, false, null, reclaim);
     }
 }
