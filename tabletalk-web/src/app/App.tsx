@@ -12,6 +12,8 @@ import { TableRoute } from './routes/TableRoute';
 
 // The restaurant console is its own chunk: a diner's phone never downloads it.
 const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
+// A typed or linked join code: looked up on its own screen, loaded when needed.
+const JoinCodeRoute = lazy(() => import('./routes/JoinCodeRoute'));
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
@@ -34,6 +36,14 @@ export function AppRoutes() {
         <Route path="/r/:slug/t/:label/:choice" element={<RestaurantTableRoute step="mode" />} />
         <Route path="/s/:sessionId" element={<SessionRoute />} />
         <Route path="/s/:sessionId/join" element={<JoinRoute />} />
+        <Route
+          path="/j/:code"
+          element={
+            <Suspense fallback={<Loading label="Finding your partner’s session…" />}>
+              <JoinCodeRoute />
+            </Suspense>
+          }
+        />
         <Route
           path="/console/*"
           element={

@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Screen } from '@/components/ui/Screen';
 import type { LiveSessionView } from '../hooks/useLiveSession';
 import { EndSession } from './EndSession';
 import { JoinInvite } from './JoinInvite';
 import { PartnerPresence } from './PartnerPresence';
 import { ReconnectBanner } from './ReconnectBanner';
+
+// Only needed while the partner's phone is away.
+const PartnerRejoin = lazy(() => import('./PartnerRejoin'));
 
 export type PlayingView = Extract<LiveSessionView, { phase: 'playing' }>;
 
@@ -19,6 +22,7 @@ export function SessionLayout({ view, children }: { view: PlayingView; children:
   const { state, me, connection, notice, pending, send } = view;
   const dual = state.mode === 'dual';
   const waitingForPartner = dual && !state.participants.some((participant) => participant.id !== me);
+  const awayPartner = dual ? state.participants.find((p) => p.id !== me && !p.connected) : undefined;
 
   return (
     <Screen title="Your question cards" hideTitle banner={<ReconnectBanner status={connection} />}>
@@ -27,6 +31,11 @@ export function SessionLayout({ view, children }: { view: PlayingView; children:
         {dual ? <PartnerPresence state={state} me={me} /> : null}
       </div>
       {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}
+      {awayPartner ? (
+        <Suspense fallback={null}>
+          <PartnerRejoin sessionId={state.id} partner={awayPartner} />
+        </Suspense>
+      ) : null}
       {children}
       <p role="status" className="min-h-6 text-center text-base text-muted">
         {notice ?? ''}
