@@ -1,23 +1,16 @@
-import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '@/components/ui/Loading';
 import { Screen } from '@/components/ui/Screen';
 import { SessionProblemScreen } from '@/features/session/components/SessionProblemScreen';
+import { TakeBackSeat } from '@/features/session/components/TakeBackSeat';
 import { useJoinSession } from '@/features/session/hooks/useJoinSession';
-
-// Only a phone that finds a seat away needs it.
-const TakeBackSeat = lazy(() => import('@/features/session/components/TakeBackSeat'));
 
 export function JoinRoute() {
   const { sessionId = '' } = useParams();
   const view = useJoinSession(sessionId);
 
   if (view.phase === 'problem' && view.problem.kind === 'full' && view.problem.seatAway) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <TakeBackSeat sessionId={sessionId} tableToken={view.problem.tableToken} onSeatFree={view.retry} />
-      </Suspense>
-    );
+    return <TakeBackSeat sessionId={sessionId} tableToken={view.problem.tableToken} onSeatFree={view.retry} />;
   }
   if (view.phase === 'problem') return <SessionProblemScreen problem={view.problem} onRetry={view.retry} />;
   return (

@@ -55,7 +55,7 @@ function SeatRequestPrompt({ sessionId }: { sessionId: string }) {
  * Dual mode, the partner's phone is away: the question when a new phone asks for its seat, otherwise the join
  * code again, folded away, for a partner whose phone forgot the session.
  */
-export default function PartnerRejoin({ sessionId, partner }: { sessionId: string; partner: Participant }) {
+export function PartnerRejoin({ sessionId, partner }: { sessionId: string; partner: Participant }) {
   if (partner.rejoining) return <SeatRequestPrompt sessionId={sessionId} />;
   return (
     <details className="rounded-3xl border-2 border-line p-4">

@@ -1,13 +1,11 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { Screen } from '@/components/ui/Screen';
 import type { LiveSessionView } from '../hooks/useLiveSession';
 import { EndSession } from './EndSession';
 import { JoinInvite } from './JoinInvite';
+import { PartnerRejoin } from './PartnerRejoin';
 import { PartnerPresence } from './PartnerPresence';
 import { ReconnectBanner } from './ReconnectBanner';
-
-// Only needed while the partner's phone is away.
-const PartnerRejoin = lazy(() => import('./PartnerRejoin'));
 
 export type PlayingView = Extract<LiveSessionView, { phase: 'playing' }>;
 
@@ -31,11 +29,7 @@ export function SessionLayout({ view, children }: { view: PlayingView; children:
         {dual ? <PartnerPresence state={state} me={me} /> : null}
       </div>
       {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}
-      {awayPartner ? (
-        <Suspense fallback={null}>
-          <PartnerRejoin sessionId={state.id} partner={awayPartner} />
-        </Suspense>
-      ) : null}
+      {awayPartner ? <PartnerRejoin sessionId={state.id} partner={awayPartner} /> : null}
       {children}
       <p role="status" className="min-h-6 text-center text-base text-muted">
         {notice ?? ''}

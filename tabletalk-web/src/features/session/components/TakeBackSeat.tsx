@@ -24,7 +24,7 @@ function inAbout(grantsAt: string, now = Date.now()): string {
  * `/s/{id}/join` when both seats are taken but one phone is away: this phone may take that seat back (its
  * storage was lost, or it is another browser), once the phone at the table lets it in or nobody answers.
  */
-export default function TakeBackSeat({
+export function TakeBackSeat({
   sessionId,
   tableToken,
   onSeatFree,
