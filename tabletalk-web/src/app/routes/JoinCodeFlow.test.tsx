@@ -10,7 +10,7 @@ import { renderApp } from '@/test/render';
 const api = `/api/sessions/${sessionId}`;
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toISOString();
 // The waiting phone checks every two seconds.
-const slow = { timeout: 6000 };
+const slow = { timeout: 10_000 };
 
 function joined(session: SessionState, participant = { id: 'A', token: 'tok-a' }): FakeResponse {
   return { status: 200, body: { session, participant } };
@@ -101,17 +101,17 @@ describe('taking back a seat whose phone is away', () => {
     });
     const { user, path } = renderApp(`/s/${sessionId}/join`);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Take back your seat?' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Take back your seat?' }, slow)).toBeInTheDocument();
     expect(screen.queryByText(/already has two phones/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Take back the seat' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Waiting to be let in' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Waiting to be let in' }, slow)).toBeInTheDocument();
     expect(screen.getByText(/let in in about 2 minutes/)).toBeInTheDocument();
     await waitFor(() => expect(path()).toBe(`/s/${sessionId}`), slow);
     expect(claims).toBe(2);
     expect(requests.find((r) => r.path === `${api}/reclaims/claim`)?.authorization).toBe('Bearer tok-new');
     expect(loadParticipant(sessionId)).toMatchObject({ id: 'B', token: 'tok-new', tableToken: 't7' });
-  }, 10_000);
+  }, 20_000);
 
   it('lets the diner ask again after the phone at the table said not now', async () => {
     let requestsMade = 0;
@@ -125,13 +125,13 @@ describe('taking back a seat whose phone is away', () => {
       [`POST ${api}/reclaims/claim`]: apiError(409, 'conflict'),
     });
     const { user } = renderApp(`/s/${sessionId}/join`);
-    await user.click(await screen.findByRole('button', { name: 'Take back the seat' }));
+    await user.click(await screen.findByRole('button', { name: 'Take back the seat' }, slow));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'You weren’t let in' }, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Ask again' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Waiting to be let in' })).toBeInTheDocument();
     expect(requestsMade).toBe(2);
-  }, 10_000);
+  }, 20_000);
 
   it('still says the session is full when both phones are at the table', async () => {
     fakeApi({

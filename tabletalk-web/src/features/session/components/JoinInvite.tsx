@@ -24,7 +24,7 @@ export function spacedCode(code: string): string {
 /** Dual mode, first phone: the QR code, short code and link the second phone opens to join. */
 export function JoinInvite({ sessionId }: { sessionId: string }) {
   const shortCode = useShortCode(sessionId);
-  const joinLink = shortCode?.link ?? new URL(paths.join(sessionId), window.location.origin).toString();
+  const joinLink = new URL(paths.join(sessionId), window.location.origin).toString();
   const [copied, setCopied] = useState(false);
   const canShare = typeof navigator.share === 'function';
 
@@ -61,6 +61,12 @@ export function JoinInvite({ sessionId }: { sessionId: string }) {
             </span>
             {/* Read out one character at a time. */}
             <span className="sr-only">Join code: {shortCode.code.split('').join(' ')}</span>
+          </p>
+          <p className="text-base text-muted">
+            Short link:{' '}
+            <a href={shortCode.link} className="break-all text-accent underline">
+              {shortCode.link}
+            </a>
           </p>
         </div>
       ) : null}

@@ -8,10 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -40,12 +38,8 @@ public class JoinCodeResource {
 
     @GET
     @Path("/{code}")
-    public Response lookUp(@PathParam("code") String code, @Context HttpServletRequest http) {
+    public JoinCodeMatch lookUp(@PathParam("code") String code, @Context HttpServletRequest http) {
         rateLimiter.check(lookups, ClientAddress.of(http, limits.trustedProxyHops()));
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(new JoinCodeMatch(codes.sessionFor(code)))
-                .cacheControl(noStore)
-                .build();
+        return new JoinCodeMatch(codes.sessionFor(code));
     }
 }
