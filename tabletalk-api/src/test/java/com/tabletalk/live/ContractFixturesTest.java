@@ -34,6 +34,7 @@ class ContractFixturesTest {
                 "state-message.json",
                 "state-message-open-card.json",
                 "state-message-at-table.json",
+                "state-message-rejoining.json",
                 "pong-message.json",
                 "error-message.json"
             })
