@@ -30,6 +30,8 @@ function LoadingScreen({ title, label, children }: { title: string; label: strin
     </Suspense>
   );
 }
+// A typed or linked join code: looked up on its own screen, loaded when needed.
+const JoinCodeRoute = lazy(() => import('./routes/JoinCodeRoute'));
 
 /**
  * Every step that has to survive a refresh keeps what it needs in the URL: the table code, then
@@ -63,6 +65,14 @@ export function AppRoutes() {
           element={
             <LoadingScreen title="Joining your partner" label="Joining your partner’s session…">
               <JoinRoute />
+            </LoadingScreen>
+          }
+        />
+        <Route
+          path="/j/:code"
+          element={
+            <LoadingScreen title="Joining your partner" label="Finding your partner’s session…">
+              <JoinCodeRoute />
             </LoadingScreen>
           }
         />

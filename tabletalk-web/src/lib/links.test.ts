@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSessionId, isValidTableToken, parseScannedLink, pathForScannedLink, paths } from './links';
+import {
+  isValidSessionId,
+  isValidTableToken,
+  normaliseJoinCode,
+  parseScannedLink,
+  pathForScannedLink,
+  paths,
+} from './links';
 
 describe('table codes', () => {
   it.each(['t7', 'A', 'table_12-b', 'x'.repeat(64)])('accepts %s', (token) => {
@@ -32,6 +39,8 @@ describe('parseScannedLink', () => {
     [`https://tabletalk.example/s/${id}/join`, { kind: 'join', sessionId: id }],
     [`/s/${id.toUpperCase()}/join`, { kind: 'join', sessionId: id }],
     [`https://tabletalk.example/s/${id}`, { kind: 'join', sessionId: id }],
+    ['https://tabletalk.example/j/K7MQ3P', { kind: 'join-code', code: 'K7MQ3P' }],
+    ['/j/k7m-q3p', { kind: 'join-code', code: 'K7MQ3P' }],
   ])('understands %s', (text, expected) => {
     expect(parseScannedLink(text)).toEqual(expected);
   });
@@ -44,6 +53,8 @@ describe('parseScannedLink', () => {
     'WIFI:S:cafe;;',
     'table 7!',
     'table 7 b',
+    '/j/K7MQ0P',
+    '/j/K7MQ3',
   ])('refuses %s', (text) => {
     expect(parseScannedLink(text)).toBeNull();
   });
@@ -84,5 +95,29 @@ describe('restaurant table links', () => {
     expect(paths.restaurantTableChoose('luigis', 'Patio 3')).toBe('/r/luigis/t/Patio%203/choose');
     expect(paths.restaurantTableMode('luigis', '7', 'mature')).toBe('/r/luigis/t/7/mature');
     expect(paths.restaurantTableChooseQuestions('luigis', 'Patio 3')).toBe('/r/luigis/t/Patio%203/choose/questions');
+  });
+});
+
+describe('join codes', () => {
+  it.each([
+    ['K7MQ3P', 'K7MQ3P'],
+    ['k7mq3p', 'K7MQ3P'],
+    [' k7m-q3p ', 'K7MQ3P'],
+    ['K7M Q3P', 'K7MQ3P'],
+  ])('reads %s as %s', (typed, code) => {
+    expect(normaliseJoinCode(typed)).toBe(code);
+  });
+
+  // Look-alikes (0, O, 1, I, L, U) are not in the alphabet; nor is anything but letters and digits.
+  it.each(['', 'K7MQ3', 'K7MQ3PP', 'K7MQ0P', 'K7MQOP', 'K7MQ1P', 'K7MQIP', 'K7MQLP', 'K7MQUP', 'K7M_Q3', 'K7M.Q3P'])(
+    'refuses %s',
+    (typed) => {
+      expect(normaliseJoinCode(typed)).toBeNull();
+    },
+  );
+
+  it('has a short link of its own', () => {
+    expect(paths.joinCode('K7MQ3P')).toBe('/j/K7MQ3P');
+    expect(pathForScannedLink({ kind: 'join-code', code: 'K7MQ3P' })).toBe('/j/K7MQ3P');
   });
 });

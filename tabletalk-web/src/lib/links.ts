@@ -7,6 +7,15 @@ export type TableChoice = ContextId | RelationshipLength;
 const tableTokenPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// A session's short join code: six of these characters (no 0/O, 1/I/L or U/V look-alikes).
+const joinCodePattern = /^[2-9A-HJKMNP-TV-Z]{6}$/;
+
+/** A typed join code as the service stores it (capitals, no spaces or dashes), or null if it cannot be one. */
+export function normaliseJoinCode(typed: string): string | null {
+  const code = typed.replace(/[\s-]+/g, '').toUpperCase();
+  return joinCodePattern.test(code) ? code : null;
+}
+
 export function isValidTableToken(value: string): boolean {
   return tableTokenPattern.test(value);
 }
@@ -30,12 +39,14 @@ export const paths = {
     `/r/${encodeURIComponent(slug)}/t/${encodeURIComponent(label)}/${choice}`,
   session: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}`,
   join: (sessionId: string) => `/s/${encodeURIComponent(sessionId)}/join`,
+  joinCode: (code: string) => `/j/${encodeURIComponent(code)}`,
 };
 
 export type ScannedLink =
   | { kind: 'table'; tableToken: string }
   | { kind: 'restaurant-table'; slug: string; label: string }
-  | { kind: 'join'; sessionId: string };
+  | { kind: 'join'; sessionId: string }
+  | { kind: 'join-code'; code: string };
 
 const restaurantSlugPattern = /^[a-z0-9-]{1,64}$/;
 
@@ -52,7 +63,7 @@ export function isValidTableLabel(value: string): boolean {
 /**
  * Makes sense of what a diner scanned or typed: a table's link (`…/t/{token}`), a registered
  * restaurant table's link (`…/r/{slug}/t/{label}`), a join link
- * (`…/s/{id}/join` or `…/s/{id}`), or a bare table code, with or without a leading "table". Only the path matters, so a code printed
+ * (`…/s/{id}/join` or `…/s/{id}`), a join code's short link (`…/j/{code}`), or a bare table code, with or without a leading "table". Only the path matters, so a code printed
  * for another host of the same app still works, and nothing outside the app is ever opened.
  */
 export function parseScannedLink(raw: string): ScannedLink | null {
@@ -82,6 +93,9 @@ export function parseScannedLink(raw: string): ScannedLink | null {
       ? { kind: 'restaurant-table', slug, label }
       : null;
   }
+  const short = /^\/j\/([^/]+)\/?$/.exec(path);
+  const code = short?.[1] ? normaliseJoinCode(safeDecode(short[1]) ?? '') : null;
+  if (code) return { kind: 'join-code', code };
   const join = /^\/s\/([^/]+)(?:\/join)?\/?$/.exec(path);
   if (join?.[1] && isValidSessionId(join[1])) return { kind: 'join', sessionId: join[1].toLowerCase() };
   return null;
@@ -95,6 +109,8 @@ export function pathForScannedLink(link: ScannedLink): string {
       return paths.restaurantTable(link.slug, link.label);
     case 'join':
       return paths.join(link.sessionId);
+    case 'join-code':
+      return paths.joinCode(link.code);
   }
 }
 

@@ -82,6 +82,8 @@ export const participantParser = object({
   ready: boolean,
   answered: boolean,
   wantsNext: boolean,
+  // A new phone is asking to take over this seat while its own phone is away; absent when not.
+  rejoining: optional(boolean),
 });
 export type Participant = Parsed<typeof participantParser>;
 
@@ -129,6 +131,28 @@ export const joinedSessionParser = object({
   participant: participantCredentialsParser,
 });
 export type JoinedSession = Parsed<typeof joinedSessionParser>;
+
+/** `GET /join-codes/{code}`: the open session a typed code belongs to. */
+export const joinCodeMatchParser = object({ sessionId: nonEmptyString });
+export const parseJoinCodeMatch = (input: unknown) => safeParse(joinCodeMatchParser, input);
+
+/** `GET /sessions/{id}/join-code`: a two-phone session's short code and the short link it stands for. */
+export const joinCodeParser = object({ code: nonEmptyString, link: nonEmptyString });
+export type JoinCode = Parsed<typeof joinCodeParser>;
+export const parseJoinCode = (input: unknown) => safeParse(joinCodeParser, input);
+
+/**
+ * `POST /sessions/{id}/reclaims` (202): the seat a new phone asked for, the token it holds once let in, and
+ * when it is let in at the latest if nobody answers. `POST …/reclaims/claim` answers 202 with the same minus
+ * the token while waiting, or 200 with a {@link JoinedSession} once let in.
+ */
+export const seatRequestParser = object({
+  participant: nonEmptyString,
+  token: optional(nonEmptyString),
+  grantsAt: nonEmptyString,
+});
+export type SeatRequest = Parsed<typeof seatRequestParser>;
+export const parseSeatRequest = (input: unknown) => safeParse(seatRequestParser, input);
 
 /** The service's error codes, in its order (the contract fixture `error-codes.json` lists the same). */
 export const apiErrorCodes = [

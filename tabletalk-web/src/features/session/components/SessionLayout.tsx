@@ -4,6 +4,7 @@ import { placeOf } from '../place';
 import type { LiveSessionView } from '../hooks/useLiveSession';
 import { EndSession } from './EndSession';
 import { JoinInvite } from './JoinInvite';
+import { PartnerRejoin } from './PartnerRejoin';
 import { PartnerPresence } from './PartnerPresence';
 import { ReconnectBanner } from './ReconnectBanner';
 
@@ -24,6 +25,7 @@ export function SessionLayout({ view, children }: { view: PlayingView; children:
   const dual = state.mode === 'dual';
   const place = placeOf(state);
   const waitingForPartner = dual && !state.participants.some((participant) => participant.id !== me);
+  const awayPartner = dual ? state.participants.find((p) => p.id !== me && !p.connected) : undefined;
 
   return (
     <Screen
@@ -39,6 +41,7 @@ export function SessionLayout({ view, children }: { view: PlayingView; children:
         {dual ? <PartnerPresence state={state} me={me} connection={connection} /> : null}
       </div>
       {waitingForPartner ? <JoinInvite sessionId={state.id} /> : null}
+      {awayPartner ? <PartnerRejoin sessionId={state.id} partner={awayPartner} /> : null}
       {children}
       <p role="status" className="min-h-6 text-center text-base text-muted">
         {notice ?? ''}

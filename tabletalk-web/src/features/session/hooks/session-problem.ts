@@ -6,8 +6,11 @@ export type SessionProblem =
   | { kind: 'not_found' }
   | { kind: 'ended'; tableToken?: string | undefined; endedHere?: boolean }
   | { kind: 'expired'; tableToken?: string | undefined }
-  /** `mode` when known: a one-phone session is "full" with its first phone. */
-  | { kind: 'full'; tableToken?: string | undefined; mode?: Mode | undefined }
+  /**
+   * `mode` when known: a one-phone session is "full" with its first phone. `seatAway`: a two-phone session
+   * whose seats are both taken but one phone is away, so that this phone may take the seat back.
+   */
+  | { kind: 'full'; tableToken?: string | undefined; mode?: Mode | undefined; seatAway?: boolean }
   | { kind: 'unauthorized'; tableToken?: string | undefined }
   | { kind: 'unreachable'; failures: number; retryAfterSeconds?: number | undefined };
 

@@ -52,7 +52,9 @@ export function useJoinSession(sessionId: string): JoinView {
           // Knowing the table lets the screen offer a new session there, and the mode lets it say why.
           const session = await getSession(sessionId).catch(() => undefined);
           if (cancelled) return;
-          setProblem({ kind: 'full', tableToken: session?.tableToken, mode: session?.mode });
+          const seatAway =
+            session?.mode === 'dual' && session.participants.some((participant) => !participant.connected);
+          setProblem({ kind: 'full', tableToken: session?.tableToken, mode: session?.mode, seatAway });
           return;
         }
         setProblem(found);

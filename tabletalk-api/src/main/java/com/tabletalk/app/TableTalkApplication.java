@@ -60,6 +60,10 @@ import com.tabletalk.restaurant.ConsoleTables;
 import com.tabletalk.restaurant.DinerTableResource;
 import com.tabletalk.restaurant.DinerTables;
 import com.tabletalk.restaurant.TableDao;
+import com.tabletalk.session.JoinCodeResource;
+import com.tabletalk.session.JoinCodes;
+import com.tabletalk.session.ReclaimResource;
+import com.tabletalk.session.SeatReclaims;
 import com.tabletalk.session.SessionDao;
 import com.tabletalk.session.SessionEvents;
 import com.tabletalk.session.SessionJanitor;
@@ -163,10 +167,11 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
         environment.lifecycle().manage(eventLog);
         environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
+        SessionEvents sessionEvents = new SessionEvents(eventLog, config.getSessions(), Clock.systemUTC());
         SessionService sessions = new SessionService(
                 jdbi.onDemand(SessionDao.class),
                 questions,
-                new SessionEvents(eventLog, config.getSessions(), Clock.systemUTC()),
+                sessionEvents,
                 config.getSessions(),
                 Clock.systemUTC(),
                 environment.metrics());
@@ -248,7 +253,14 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         FrontendLinks links = config.getWeb().links();
         DinerTables dinerTables = new DinerTables(jdbi.onDemand(TableDao.class));
         jersey.register(new DinerTableResource(dinerTables));
-        jersey.register(new SessionResource(sessions, dinerTables, links, rateLimiter, config.getRateLimits()));
+        JoinCodes joinCodes = new JoinCodes(jdbi.onDemand(SessionDao.class), sessions);
+        jersey.register(
+                new SessionResource(sessions, dinerTables, links, rateLimiter, config.getRateLimits(), joinCodes));
+        jersey.register(new JoinCodeResource(joinCodes, rateLimiter, config.getRateLimits()));
+        jersey.register(new ReclaimResource(
+                new SeatReclaims(sessions, sessionEvents, config.getSessions(), Clock.systemUTC()),
+                rateLimiter,
+                config.getRateLimits()));
         jersey.register(new QrResource(links));
         jersey.register(new EventResource(
                 environment.getObjectMapper(),

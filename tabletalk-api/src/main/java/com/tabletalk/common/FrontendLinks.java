@@ -31,6 +31,11 @@ public final class FrontendLinks {
         return origin + "/s/" + sessionId + "/join";
     }
 
+    /** The short link a two-phone session's join code stands for; the web app looks the code up. */
+    public String joinByCode(String code) {
+        return origin + "/j/" + code;
+    }
+
     /** Where a registered table's printed code leads; the label percent-encoded, with {@code %20} for spaces. */
     public String restaurantTable(String slug, String label) {
         return origin + "/r/" + slug + "/t/"

@@ -39,6 +39,16 @@ public class RateLimitConfig {
     @JsonProperty
     private int feedbackPerParticipantPerMinute = 60;
 
+    /** Join-code lookups per client address: a diner types one or two codes, guessing codes needs many. */
+    @Min(1)
+    @JsonProperty
+    private int joinCodeLookupsPerAddressPerMinute = 10;
+
+    /** Requests to take back a seat whose phone is away, and checks with unknown tokens, per session. */
+    @Min(1)
+    @JsonProperty
+    private int reclaimsPerSessionPerMinute = 6;
+
     public boolean enabled() {
         return enabled;
     }
@@ -65,5 +75,13 @@ public class RateLimitConfig {
 
     public int feedbackPerParticipantPerMinute() {
         return feedbackPerParticipantPerMinute;
+    }
+
+    public int joinCodeLookupsPerAddressPerMinute() {
+        return joinCodeLookupsPerAddressPerMinute;
+    }
+
+    public int reclaimsPerSessionPerMinute() {
+        return reclaimsPerSessionPerMinute;
     }
 }

@@ -108,6 +108,20 @@ public interface SessionDao {
     @SqlQuery("SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()")
     long countOpen();
 
+    /** Gives an open session its join code; fails with a unique violation if another open session holds it. */
+    @SqlUpdate("UPDATE sessions SET join_code = :code WHERE id = :id AND status IN ('waiting', 'active')")
+    int assignJoinCode(@Bind("id") UUID id, @Bind("code") String code);
+
+    /** The open, unexpired session a join code belongs to. */
+    @SqlQuery("SELECT id FROM sessions WHERE join_code = :code AND status IN ('waiting', 'active') "
+            + "AND expires_at > now()")
+    Optional<UUID> findByJoinCode(@Bind("code") String code);
+
+    /** An open, unexpired session's join code, if it has one. */
+    @SqlQuery("SELECT join_code FROM sessions WHERE id = :id AND join_code IS NOT NULL "
+            + "AND status IN ('waiting', 'active') AND expires_at > now()")
+    Optional<String> joinCodeOf(@Bind("id") UUID id);
+
     /** Maps a row; the participants JSON is read with the application's mapper. */
     class Mapper implements RowMapper<SessionRow> {
         // A participant field added by a newer instance must not make the row unreadable to an older one.

@@ -86,6 +86,20 @@ public class SessionEvents {
     /** A pick on a choice card: who gave it (on a shared phone, its second seat is the partner) and the option. */
     public record Answered(String participant, String optionId) {}
 
+    /**
+     * A new phone took over the seat of a participant whose phone was away: let in by the other phone
+     * ({@code partner}) or after the seat stayed away through the grace ({@code grace}).
+     */
+    public void seatTakenBack(SessionRow session, String participant, String grantedBy) {
+        record(
+                EventType.PARTNER_JOINED,
+                clock.instant(),
+                session,
+                participant,
+                null,
+                Map.of("reclaimed", true, "grantedBy", grantedBy));
+    }
+
     /** What one participant's command changed, in the order it happened: hint, answer, card left, card shown, end. */
     public void changed(SessionRow before, SessionRow after, String participant, Answered answered) {
         Instant now = clock.instant();

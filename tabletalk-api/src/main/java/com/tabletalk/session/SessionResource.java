@@ -33,6 +33,7 @@ public class SessionResource {
     private final SessionService sessions;
     private final RegisteredTables tables;
     private final FrontendLinks links;
+    private final JoinCodes joinCodes;
     private final RateLimiter rateLimiter;
     private final RateLimitConfig limits;
     private final RateLimiter.Limit creates;
@@ -44,8 +45,10 @@ public class SessionResource {
             RegisteredTables tables,
             FrontendLinks links,
             RateLimiter rateLimiter,
-            RateLimitConfig limits) {
+            RateLimitConfig limits,
+            JoinCodes joinCodes) {
         this.sessions = sessions;
+        this.joinCodes = joinCodes;
         this.tables = tables;
         this.links = links;
         this.rateLimiter = rateLimiter;
@@ -164,6 +167,16 @@ public class SessionResource {
         return Response.ok(QrCodes.svg(links.join(sessionId)), "image/svg+xml").build();
     }
 
+    /** A two-phone session's short join code and the short link it stands for, shown beside the QR code. */
+    public record JoinCodeView(String code, String link) {}
+
+    @GET
+    @Path("/{id}/join-code")
+    public JoinCodeView shortJoinCode(@PathParam("id") String id) {
+        String code = joinCodes.of(sessionId(id));
+        return new JoinCodeView(code, links.joinByCode(code));
+    }
+
     @POST
     @Path("/{id}/commands")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -273,7 +286,7 @@ public class SessionResource {
                 ErrorCode.UNAUTHORIZED, "Send your participant token as 'Authorization: Bearer <token>'.");
     }
 
-    private static JoinResponse response(SessionService.Joined joined) {
+    static JoinResponse response(SessionService.Joined joined) {
         return new JoinResponse(joined.session(), new ParticipantCredentials(joined.participantId(), joined.token()));
     }
 }

@@ -154,6 +154,9 @@ public class SessionService {
                 config.idleTimeout().toSeconds(),
                 config.maxLifetime().toSeconds(),
                 choice.visit());
+        if (mode == Mode.DUAL) {
+            JoinCodes.assign(sessions, created.id());
+        }
         metrics.counter(MetricRegistry.name("sessions.created", context.wire(), mode.wire()))
                 .inc();
         events.created(created, choice.relationshipLength());
@@ -387,7 +390,7 @@ public class SessionService {
         return SessionView.of(session, card(session), config.recommendAfterCards());
     }
 
-    private Optional<SessionRow> write(SessionRow before, SessionRow after) {
+    Optional<SessionRow> write(SessionRow before, SessionRow after) {
         Optional<SessionRow> written = sessions.compareAndSet(
                 before.id(),
                 before.version(),
@@ -432,7 +435,7 @@ public class SessionService {
                         "Revision " + revision + " of question " + questionId + " of a deck is missing"));
     }
 
-    private SessionRow open(UUID id) {
+    SessionRow open(UUID id) {
         SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
         ensureOpen(session);
         return session;
@@ -465,7 +468,7 @@ public class SessionService {
         return ApiException.notFound("No session has that id.");
     }
 
-    private static Optional<ParticipantRow> participantFor(SessionRow session, String token) {
+    static Optional<ParticipantRow> participantFor(SessionRow session, String token) {
         if (!ParticipantTokens.looksLikeToken(token)) {
             return Optional.empty();
         }

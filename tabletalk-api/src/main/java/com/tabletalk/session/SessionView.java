@@ -90,7 +90,17 @@ public record SessionView(
             String difficulty,
             String hint) {}
 
-    public record ParticipantView(String id, boolean connected, boolean ready, boolean answered, boolean wantsNext) {}
+    /**
+     * One seat as every phone sees it. {@code rejoining}: a new phone is asking to take this seat over while its
+     * own phone is away (the other phone is asked to let it in); left out when false.
+     */
+    public record ParticipantView(
+            String id,
+            boolean connected,
+            boolean ready,
+            boolean answered,
+            boolean wantsNext,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rejoining) {}
 
     /** A question as a card, with its hint or without it (the hint of a card not yet revealed stays unsaid). */
     public static Card card(Question question, boolean withHint) {
@@ -107,7 +117,13 @@ public record SessionView(
     public static SessionView of(SessionRow session, Question question, int defaultRecommendAfterCards) {
         Card card = card(question, session.revealed());
         List<ParticipantView> participants = session.participants().stream()
-                .map(p -> new ParticipantView(p.id(), p.connected(), p.ready(), p.answer() != null, p.wantsNext()))
+                .map(p -> new ParticipantView(
+                        p.id(),
+                        p.connected(),
+                        p.ready(),
+                        p.answer() != null,
+                        p.wantsNext(),
+                        p.reclaim() != null && !p.connected()))
                 .toList();
         Map<String, String> answers = SessionRules.visibleAnswers(session);
         TablePlace place = session.place();

@@ -57,6 +57,15 @@ public class SessionsConfig {
     @JsonProperty
     private int recommendAfterCards = 5;
 
+    /**
+     * How long a new phone waits for a seat whose phone is away when nobody at the table answers its request:
+     * once the seat has stayed away this long since the request, the new phone is let in.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration seatReclaimGrace = Duration.minutes(2);
+
     private static Map<String, String> defaultRelationshipContexts() {
         Map<String, String> contexts = new LinkedHashMap<>();
         contexts.put(RelationshipLength.UNDER_6_MONTHS.wire(), Context.EXPLORING.wire());
@@ -106,6 +115,10 @@ public class SessionsConfig {
 
     public Context contextFor(RelationshipLength length) {
         return Context.fromWire(relationshipContexts.get(length.wire()));
+    }
+
+    public java.time.Duration seatReclaimGrace() {
+        return java.time.Duration.ofMillis(seatReclaimGrace.toMilliseconds());
     }
 
     public int recommendAfterCards() {

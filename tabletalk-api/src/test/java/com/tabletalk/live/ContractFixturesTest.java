@@ -36,6 +36,7 @@ class ContractFixturesTest {
                 "state-message-at-table.json",
                 "state-message-one-phone-picks.json",
                 "state-message-ended.json",
+                "state-message-rejoining.json",
                 "pong-message.json",
                 "error-message.json"
             })
