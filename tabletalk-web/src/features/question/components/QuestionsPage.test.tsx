@@ -53,7 +53,7 @@ const library = [
 
 const rowOf = (id: number) => screen.getByRole('row', { name: new RegExp(`^${id} `) });
 
-describe('the question library', { timeout: 20_000 }, () => {
+describe('the question library', { timeout: 60_000 }, () => {
   it('lists every question with its wording, options and figures', async () => {
     fakeApi({
       'GET /api/console/me': admin,
@@ -309,7 +309,7 @@ describe('the question library', { timeout: 20_000 }, () => {
   });
 });
 
-describe('importing questions', { timeout: 20_000 }, () => {
+describe('importing questions', { timeout: 60_000 }, () => {
   const report = (rejected: boolean) => ({
     rows: [
       { line: 2, id: null, action: 'add', reason: null, fields: [] },
