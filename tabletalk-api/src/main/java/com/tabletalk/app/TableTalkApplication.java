@@ -151,6 +151,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
     @Override
     public void run(TableTalkConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
+        ResidentMemory.register(environment.metrics());
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
         jdbi.setTemplateEngine(new NamedStatements());
