@@ -207,7 +207,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 presence,
                 liveScheduler,
                 environment.getObjectMapper(),
-                environment.metrics());
+                environment.metrics(),
+                config.getWeb().liveCompression());
 
         RateLimiter rateLimiter =
                 new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());
