@@ -66,7 +66,8 @@ public interface SessionDao {
     /**
      * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
      * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime. A new position
-     * restarts the card's clock in the same statement.
+     * restarts the card's clock in the same statement. Returns only what the database decided (the caller has the
+     * rest): no indexed column changes, so the write is a heap-only update.
      */
     @SqlQuery(
             "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
@@ -75,9 +76,9 @@ public interface SessionDao {
                     + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
                     + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END "
                     + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
-                    + "RETURNING " + COLUMNS)
-    @UseRowMapper(Mapper.class)
-    Optional<SessionRow> compareAndSet(
+                    + "RETURNING version, expires_at, card_shown_at")
+    @UseRowMapper(WrittenMapper.class)
+    Optional<Written> compareAndSet(
             @Bind("id") UUID id,
             @Bind("expectedVersion") long expectedVersion,
             @Bind("status") String status,
@@ -103,6 +104,19 @@ public interface SessionDao {
 
     @SqlQuery("SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()")
     long countOpen();
+
+    /** What a compare-and-set decided: the new version, the pushed-back expiry and the card's clock. */
+    record Written(long version, Instant expiresAt, Instant cardShownAt) {}
+
+    class WrittenMapper implements RowMapper<Written> {
+        @Override
+        public Written map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Written(
+                    rs.getLong("version"),
+                    rs.getTimestamp("expires_at").toInstant(),
+                    Mapper.instant(rs, "card_shown_at"));
+        }
+    }
 
     /** Maps a row; the participants JSON is read with the application's mapper. */
     class Mapper implements RowMapper<SessionRow> {

@@ -90,4 +90,30 @@ public record SessionRow(
                 cardShownAt,
                 restaurantRecommendAfterCards);
     }
+
+    /** This state as written: the version, expiry and card clock the database gave it (the rest it was sent). */
+    public SessionRow written(long newVersion, Instant newExpiresAt, Instant newCardShownAt) {
+        return new SessionRow(
+                id,
+                tableToken,
+                context,
+                mode,
+                status,
+                newVersion,
+                deckSeed,
+                deck,
+                deckRevisions,
+                position,
+                revealed,
+                participants,
+                createdAt,
+                newExpiresAt,
+                false,
+                place,
+                restaurantId,
+                tableId,
+                visitId,
+                newCardShownAt,
+                restaurantRecommendAfterCards);
+    }
 }

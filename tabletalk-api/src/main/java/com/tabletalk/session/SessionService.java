@@ -339,14 +339,15 @@ public class SessionService {
 
     private Optional<SessionRow> write(SessionRow before, SessionRow after) {
         Optional<SessionRow> written = sessions.compareAndSet(
-                before.id(),
-                before.version(),
-                after.status().wire(),
-                after.position(),
-                after.revealed(),
-                SessionDao.Mapper.write(after.participants()),
-                config.idleTimeout().toSeconds(),
-                config.maxLifetime().toSeconds());
+                        before.id(),
+                        before.version(),
+                        after.status().wire(),
+                        after.position(),
+                        after.revealed(),
+                        SessionDao.Mapper.write(after.participants()),
+                        config.idleTimeout().toSeconds(),
+                        config.maxLifetime().toSeconds())
+                .map(decided -> after.written(decided.version(), decided.expiresAt(), decided.cardShownAt()));
         written.ifPresent(this::notifyListeners);
         return written;
     }
