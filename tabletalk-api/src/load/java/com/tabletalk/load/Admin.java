@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The service's admin port: heap, threads and open sockets from {@code /metrics}, and {@code POST /tasks/gc}. */
+/** The service's admin port: heap, resident memory, threads and open sockets from {@code /metrics}, and {@code POST /tasks/gc}. */
 final class Admin {
 
     private final HttpClient http =
@@ -27,7 +27,8 @@ final class Admin {
             long openSockets,
             long slowClosed,
             long rateLimitedClosed,
-            long silentClosed) {
+            long silentClosed,
+            long residentBytes) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("heapUsedMiB", heapUsed / 1048576.0);
@@ -37,6 +38,7 @@ final class Admin {
             map.put("closedSlow", slowClosed);
             map.put("closedRateLimited", rateLimitedClosed);
             map.put("closedSilent", silentClosed);
+            map.put("residentMiB", residentBytes / 1048576.0);
             return map;
         }
     }
@@ -59,9 +61,10 @@ final class Admin {
                     gauges.path("live.sockets.open").path("value").asLong(),
                     counters.path("live.closed.slow").path("count").asLong(),
                     counters.path("live.closed.rate_limited").path("count").asLong(),
-                    counters.path("live.closed.silent").path("count").asLong());
+                    counters.path("live.closed.silent").path("count").asLong(),
+                    gauges.path("process.memory.resident").path("value").asLong(-1));
         } catch (Exception e) {
-            return new Sample(-1, -1, -1, -1, -1, -1, -1);
+            return new Sample(-1, -1, -1, -1, -1, -1, -1, -1);
         }
     }
 

@@ -52,6 +52,15 @@ final class HoldScenario implements Scenario {
                         "heap per open socket after GC (KB)",
                         (loaded.heapUsed() - before.heapUsed()) / 1024.0 / sockets);
             }
+            if (admins.size() == 1 && sockets > 0 && before.residentBytes() > 0) {
+                // What a container's memory limit counts: the heap and everything native (compressors, buffers).
+                report.put(
+                        "resident memory per open socket above idle (KB)",
+                        (loaded.residentBytes() - before.residentBytes()) / 1024.0 / sockets);
+            }
+            report.put(
+                    "extensions the service agreed to",
+                    pairs.isEmpty() ? "" : pairs.get(0).a.negotiatedExtensions());
             // A freshly started JVM compiles its hot paths during the first seconds of play; measure after that.
             Duration warmup = options.seconds("warmup", 0);
             Duration stepTimeout = options.seconds("step-timeout", 10);

@@ -2,26 +2,28 @@ package com.tabletalk.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.testing.LiveMessages;
-import com.tabletalk.testing.WholeTextListener;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 
 /**
- * One simulated phone's live socket: says hello, keeps the newest state it was sent (older ones are ignored, as
+ * One simulated phone's live socket, opened as a browser opens it (Jetty's client offering {@code
+ * permessage-deflate} exactly as Chromium does, and the page's origin): says hello, keeps the newest state it was sent (older ones are ignored, as
  * the web app does), and, when its socket drops, reconnects with exponential backoff and full jitter, trying the
  * next instance first.
  */
-final class Phone extends WholeTextListener {
+final class Phone {
 
     private static final long BACKOFF_BASE_MILLIS = 200;
     private static final long BACKOFF_CAP_MILLIS = 5_000;
+    /** What Chromium sends in {@code Sec-WebSocket-Extensions} with every WebSocket it opens. */
+    static final String CHROMIUM_EXTENSIONS = "permessage-deflate; client_max_window_bits";
 
     final String sessionId;
     final String participantId;
@@ -30,8 +32,7 @@ final class Phone extends WholeTextListener {
     private final List<String> targets;
     private int target;
     private volatile Pair pair;
-    private volatile WebSocket socket;
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private volatile Session socket;
     private volatile boolean closing;
     private int attempts;
     private volatile long droppedAtNanos;
@@ -65,44 +66,50 @@ final class Phone extends WholeTextListener {
     }
 
     /** Opens the socket and says hello; completes when the socket is open (the first state comes later). */
-    CompletableFuture<WebSocket> connect() {
-        String ws = currentTarget().replaceFirst("^http", "ws") + "/api/sessions/" + sessionId + "/live";
+    CompletableFuture<Session> connect() {
+        String base = currentTarget();
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + "/api/sessions/" + sessionId + "/live");
         firstStateAtNanos = 0;
-        return rig.socketClient()
-                .newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(ws), this)
-                .orTimeout(20, TimeUnit.SECONDS)
-                .whenComplete((opened, failure) -> {
-                    if (failure != null) {
-                        rig.count("socket.connect_failed");
-                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                        rig.count("socket.connect_failed." + cause.getClass().getSimpleName());
-                        dropped();
-                    }
-                });
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
+        request.addExtensions(CHROMIUM_EXTENSIONS);
+        request.setHeader("Origin", base);
+        request.setTimeout(20, TimeUnit.SECONDS);
+        CompletableFuture<Session> opened;
+        try {
+            opened = rig.socketClient().connect(new Line(), request);
+        } catch (IOException e) {
+            opened = CompletableFuture.failedFuture(e);
+        }
+        return opened.orTimeout(20, TimeUnit.SECONDS).whenComplete((session, failure) -> {
+            if (failure != null) {
+                rig.count("socket.connect_failed");
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                rig.count("socket.connect_failed." + cause.getClass().getSimpleName());
+                dropped();
+            }
+        });
     }
 
     boolean isOpen() {
-        WebSocket current = socket;
-        return current != null && !current.isOutputClosed() && !current.isInputClosed();
+        Session current = socket;
+        return current != null && current.isOpen();
+    }
+
+    /** The extensions the service agreed to on the open socket, as its upgrade response named them. */
+    String negotiatedExtensions() {
+        Session current = socket;
+        return current == null
+                ? ""
+                : String.join(", ", current.getUpgradeResponse().getHeaders("Sec-WebSocket-Extensions"));
     }
 
     void send(String text) {
-        WebSocket current = socket;
+        Session current = socket;
         if (current == null) {
             rig.count("socket.send_without_socket");
             return;
         }
-        synchronized (this) {
-            sending = sending.handle((ok, failed) -> null)
-                    .thenCompose(ignored -> current.sendText(text, true))
-                    .whenComplete((ok, failed) -> {
-                        if (failed != null) {
-                            rig.count("socket.send_failed");
-                        }
-                    });
-        }
+        current.sendText(text, Callback.from(() -> {}, failed -> rig.count("socket.send_failed")));
     }
 
     void command(String type, long version) {
@@ -116,41 +123,63 @@ final class Phone extends WholeTextListener {
     /** Closes on purpose: no reconnect. */
     void close() {
         closing = true;
-        WebSocket current = socket;
+        Session current = socket;
         if (current != null) {
-            current.abort();
+            current.disconnect();
         }
     }
 
     /** Cuts the connection as a lost network would, and (for the storm) reconnects at once. */
     void abortAndReconnect() {
-        WebSocket current = socket;
+        Session current = socket;
         socket = null;
         droppedAtNanos = System.nanoTime();
         versionAtDrop = lastVersion;
         if (current != null) {
-            current.abort();
+            current.disconnect();
         }
         connect();
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        connectedAtNanos = System.nanoTime();
-        super.onOpen(webSocket);
-        hello();
-    }
+    /**
+     * The listener of one connection: a socket this phone has already given up on may still deliver a last
+     * message or its close, and those are not this phone's any more.
+     * (Public: Jetty calls it through public method handles.)
+     */
+    public final class Line implements Session.Listener.AutoDemanding {
+        private volatile Session session;
 
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        // A socket this phone has already given up on may still deliver a last message: not this phone's any more.
-        return webSocket == socket ? super.onText(webSocket, data, last) : null;
-    }
+        @Override
+        public void onWebSocketOpen(Session opened) {
+            session = opened;
+            socket = opened;
+            connectedAtNanos = System.nanoTime();
+            hello();
+        }
 
-    @Override
-    protected void onMessage(String text) {
-        handle(text, System.nanoTime());
+        @Override
+        public void onWebSocketText(String text) {
+            if (session == socket) {
+                handle(text, System.nanoTime());
+            }
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            if (session != null && session == socket) {
+                rig.count("socket.closed_by_server." + statusCode);
+                dropped();
+            }
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable error) {
+            if (session != null && session == socket) {
+                rig.count("socket.error." + error.getClass().getSimpleName());
+                dropped();
+            }
+        }
     }
 
     private void handle(String text, long now) {
@@ -198,23 +227,6 @@ final class Phone extends WholeTextListener {
         }
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (webSocket == socket) {
-            rig.count("socket.closed_by_server." + statusCode);
-            dropped();
-        }
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        if (webSocket == socket) {
-            rig.count("socket.error." + error.getClass().getSimpleName());
-            dropped();
-        }
-    }
-
     private void dropped() {
         socket = null;
         if (closing) {
@@ -237,6 +249,9 @@ final class Phone extends WholeTextListener {
         attempts++;
         target = (target + 1) % targets.size();
         rig.count("reconnect.attempts");
+        if (rig.scheduler.isShutdown()) {
+            return;
+        }
         rig.scheduler.schedule(
                 () -> {
                     if (!closing) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /** What every phone and pair of one run share: HTTP clients, a scheduler, histograms and counters. */
 final class Rig implements AutoCloseable {
@@ -18,7 +20,7 @@ final class Rig implements AutoCloseable {
     private static final long MAX_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
 
     final HttpClient rest;
-    private final HttpClient[] sockets;
+    private final WebSocketClient[] sockets;
     private final AtomicInteger nextSocketClient = new AtomicInteger();
     final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("load-scheduler"));
     /** Phone-to-phone delay: A sends, B receives the resulting state; microseconds on this process's clock. */
@@ -37,20 +39,36 @@ final class Rig implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(8, daemon("load-rest")))
                 .build();
-        sockets = new HttpClient[socketClients];
+        sockets = new WebSocketClient[socketClients];
         for (int i = 0; i < socketClients; i++) {
-            sockets[i] = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newFixedThreadPool(4, daemon("load-ws-" + i)))
-                    .build();
+            sockets[i] = socketClient("load-ws-" + i);
         }
+    }
+
+    /** A browser keeps a quiet socket open for as long as the page is; so do the phones (the service pings). */
+    private static WebSocketClient socketClient(String name) {
+        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+        threads.setName(name);
+        threads.setDaemon(true);
+        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
+        http.setExecutor(threads);
+        http.setConnectTimeout(10_000);
+        WebSocketClient client = new WebSocketClient(http);
+        client.setIdleTimeout(Duration.ofMinutes(10));
+        client.setStopAtShutdown(false);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start a WebSocket client", e);
+        }
+        return client;
     }
 
     static Histogram histogram() {
         return new ConcurrentHistogram(1, MAX_MICROS, 3);
     }
 
-    HttpClient socketClient() {
+    WebSocketClient socketClient() {
         return sockets[Math.floorMod(nextSocketClient.getAndIncrement(), sockets.length)];
     }
 
@@ -101,5 +119,12 @@ final class Rig implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        for (WebSocketClient client : sockets) {
+            try {
+                client.stop();
+            } catch (Exception e) {
+                count("socket.client_stop_failed");
+            }
+        }
     }
 }

@@ -155,6 +155,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
     @Override
     public void run(TableTalkConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
+        ResidentMemory.register(environment.metrics());
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
         jdbi.setTemplateEngine(new NamedStatements());
@@ -211,7 +212,8 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 presence,
                 liveScheduler,
                 environment.getObjectMapper(),
-                environment.metrics());
+                environment.metrics(),
+                config.getWeb().liveCompression());
 
         RateLimiter rateLimiter =
                 new RateLimiter(dataSource, config.getRateLimits().enabled(), environment.metrics());

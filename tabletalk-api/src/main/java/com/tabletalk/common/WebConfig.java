@@ -12,6 +12,18 @@ public class WebConfig {
     @JsonProperty
     private String frontendUrl = "http://localhost:8080";
 
+    /**
+     * Whether live sockets may use permessage-deflate when the browser offers it. Off: each compressing socket holds
+     * a zlib compressor and decompressor (over 100 KB of native memory) for the messages of a few hundred bytes
+     * sent here; see README.md, "Load and resilience".
+     */
+    @JsonProperty
+    private boolean liveCompression = false;
+
+    public boolean liveCompression() {
+        return liveCompression;
+    }
+
     /** The configured origin without a trailing slash, e.g. {@code https://tabletalk.example}. */
     public String frontendOrigin() {
         URI uri = URI.create(frontendUrl.strip());

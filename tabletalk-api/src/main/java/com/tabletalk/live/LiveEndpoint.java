@@ -7,6 +7,7 @@ import com.tabletalk.session.SessionService;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,7 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
     private final ScheduledExecutorService scheduler;
     private final ObjectMapper json;
     private final MetricRegistry metrics;
+    private final boolean compression;
 
     private LiveEndpoint(
             String frontendOrigin,
@@ -46,7 +48,8 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
             Presence presence,
             ScheduledExecutorService scheduler,
             ObjectMapper json,
-            MetricRegistry metrics) {
+            MetricRegistry metrics,
+            boolean compression) {
         this.frontendOrigin = frontendOrigin.toLowerCase(Locale.ROOT);
         this.hub = hub;
         this.sessions = sessions;
@@ -54,9 +57,13 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
         this.scheduler = scheduler;
         this.json = json;
         this.metrics = metrics;
+        this.compression = compression;
     }
 
-    /** Serves the upgrade; each socket gets the hub, the sessions, presence and the scheduler it needs, here. */
+    /**
+     * Serves the upgrade; each socket gets the hub, the sessions, presence and the scheduler it needs, here. Without
+     * {@code compression}, the extensions browsers offer (permessage-deflate) are declined.
+     */
     public static void register(
             ServletContextHandler context,
             String frontendOrigin,
@@ -65,8 +72,10 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
             Presence presence,
             ScheduledExecutorService scheduler,
             ObjectMapper json,
-            MetricRegistry metrics) {
-        LiveEndpoint endpoint = new LiveEndpoint(frontendOrigin, hub, sessions, presence, scheduler, json, metrics);
+            MetricRegistry metrics,
+            boolean compression) {
+        LiveEndpoint endpoint =
+                new LiveEndpoint(frontendOrigin, hub, sessions, presence, scheduler, json, metrics, compression);
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
@@ -96,6 +105,9 @@ public final class LiveEndpoint implements JettyWebSocketCreator {
             if (hub.isStopping()) {
                 response.sendError(503, "This instance is shutting down.");
                 return null;
+            }
+            if (!compression) {
+                response.setExtensions(List.of());
             }
             return new LiveSocket(
                     sessionId, sessions, presence, hub, scheduler, json, metrics, new MessageRateLimit(20, 40));

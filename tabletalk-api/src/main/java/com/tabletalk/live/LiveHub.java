@@ -226,6 +226,7 @@ public class LiveHub implements Managed, SessionListener {
 
     @Override
     public void start() {
+        presence.register();
         scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::settleLeavers, 250, 250, TimeUnit.MILLISECONDS);
     }

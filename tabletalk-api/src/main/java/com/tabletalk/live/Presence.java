@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who is connected, across instances. This instance records its sockets in {@code live_presence} and refreshes
- * them; a participant is connected while some instance that is alive holds a socket of theirs. Any change is
- * written to the session (a new version, so every phone hears of it).
+ * Who is connected, across instances. This instance records its sockets in {@code live_presence} when they open
+ * and close, and refreshes one row of its own in {@code live_instances}; a participant is connected while some
+ * instance that is alive holds a socket of theirs. The database is written per connect and disconnect and per
+ * instance heartbeat, never per open socket and unit of time. Any change is written to the session (a new version,
+ * so every phone hears of it).
  *
  * <p>A phone that comes back is shown at once. One that leaves is shown away only after a short grace: a phone
  * whose network blinks, or every phone in a reconnect storm, is back before then, and its partner sees no flicker
@@ -25,7 +27,7 @@ public class Presence {
 
     private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
 
-    /** An instance that has not refreshed its rows for this long is taken for dead. */
+    /** An instance that has not refreshed its row for this long is taken for dead. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(20);
     /** How long a closed socket's participant is still shown connected, waiting for it to come back. */
     public static final Duration AWAY_GRACE = Duration.ofSeconds(3);
@@ -80,13 +82,27 @@ public class Presence {
     }
 
     /**
-     * Refreshes this instance's rows and keeps its sessions from idling out. A session's expiry is pushed back only
+     * Announces this instance before its first socket opens (its sockets count only while its row is fresh). If the
+     * database is away, the heartbeat announces it a few seconds later.
+     */
+    public void register() {
+        try {
+            dao.heartbeat(instanceId);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not announce this instance's presence yet: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Refreshes this instance's row and keeps its sessions from idling out. A session's expiry is pushed back only
      * once it has used up a minute of its idle time, in small batches, so that this never holds many session rows
      * at once while phones are playing on them.
      */
     public void heartbeat() {
-        dao.forgetClosed(instanceId);
         dao.heartbeat(instanceId);
+        dao.forgetClosed(instanceId);
         long slack = Math.min(60, config.idleTimeout().toSeconds() / 2);
         int refreshed;
         do {

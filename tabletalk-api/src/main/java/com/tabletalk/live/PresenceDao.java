@@ -31,10 +31,14 @@ public interface PresenceDao {
         return countOut(session, participant, instance);
     }
 
+    /**
+     * One socket more. The row's {@code seen_at} stays 'infinity': whether it counts is judged by its instance's row
+     * in {@code live_instances}, so nothing here is rewritten while the socket stays open.
+     */
     @SqlUpdate("INSERT INTO live_presence (session_id, participant_id, instance_id, sockets, seen_at) "
-            + "VALUES (:session, :participant, :instance, 1, now()) "
+            + "VALUES (:session, :participant, :instance, 1, 'infinity') "
             + "ON CONFLICT (session_id, participant_id, instance_id) DO UPDATE "
-            + "SET sockets = live_presence.sockets + 1, seen_at = now()")
+            + "SET sockets = live_presence.sockets + 1")
     void countIn(
             @Bind("session") UUID session, @Bind("participant") String participant, @Bind("instance") UUID instance);
 
@@ -52,23 +56,47 @@ public interface PresenceDao {
     @SqlUpdate("DELETE FROM live_presence WHERE instance_id = :instance AND sockets = 0")
     int forgetClosed(@Bind("instance") UUID instance);
 
-    /** Participants with a socket on some instance that is still alive. */
-    @SqlQuery("SELECT DISTINCT participant_id FROM live_presence "
-            + "WHERE session_id = :session AND sockets > 0 AND seen_at > now() - make_interval(secs => :staleSeconds)")
+    /**
+     * Participants with a socket on some instance that is still alive: one whose row in {@code live_instances} is
+     * fresh, or (an instance of the previous release, which refreshes its presence rows itself) whose presence row is.
+     */
+    @SqlQuery("SELECT DISTINCT p.participant_id FROM live_presence p "
+            + "LEFT JOIN live_instances i ON i.instance_id = p.instance_id "
+            + "WHERE p.session_id = :session AND p.sockets > 0 "
+            + "AND (i.seen_at > now() - make_interval(secs => :staleSeconds) "
+            + "OR (p.seen_at <> 'infinity' AND p.seen_at > now() - make_interval(secs => :staleSeconds)))")
     Set<String> connectedParticipants(@Bind("session") UUID session, @Bind("staleSeconds") long staleSeconds);
 
-    @SqlUpdate("UPDATE live_presence SET seen_at = now() WHERE instance_id = :instance")
-    int heartbeat(@Bind("instance") UUID instance);
+    /** This instance is alive: one row, however many sockets it holds. */
+    @SqlUpdate("INSERT INTO live_instances (instance_id, seen_at) VALUES (:instance, now()) "
+            + "ON CONFLICT (instance_id) DO UPDATE SET seen_at = now()")
+    void heartbeat(@Bind("instance") UUID instance);
 
-    /** Forgets the sockets of instances that stopped refreshing them, returning the sessions concerned. */
+    /**
+     * Forgets the instances that stopped refreshing their row, and their sockets (and the rows of instances of the
+     * previous release that stopped refreshing them), returning the sessions concerned.
+     */
     @SqlQuery(
-            "DELETE FROM live_presence WHERE (session_id, participant_id, instance_id) IN ("
+            "WITH dead AS (DELETE FROM live_instances WHERE instance_id IN ("
+                    + "SELECT instance_id FROM live_instances WHERE seen_at <= now() - make_interval(secs => :staleSeconds) "
+                    + "FOR UPDATE SKIP LOCKED) RETURNING instance_id) "
+                    + "DELETE FROM live_presence WHERE instance_id IN (SELECT instance_id FROM dead) "
+                    + "OR (session_id, participant_id, instance_id) IN ("
                     + "SELECT session_id, participant_id, instance_id FROM live_presence "
                     + "WHERE seen_at <= now() - make_interval(secs => :staleSeconds) FOR UPDATE SKIP LOCKED) RETURNING session_id")
     List<UUID> sweepStale(@Bind("staleSeconds") long staleSeconds);
 
+    @Transaction
+    default List<UUID> forgetInstance(UUID instance) {
+        forgetInstanceRow(instance);
+        return forgetInstanceSockets(instance);
+    }
+
+    @SqlUpdate("DELETE FROM live_instances WHERE instance_id = :instance")
+    void forgetInstanceRow(@Bind("instance") UUID instance);
+
     @SqlQuery("DELETE FROM live_presence WHERE instance_id = :instance RETURNING session_id")
-    List<UUID> forgetInstance(@Bind("instance") UUID instance);
+    List<UUID> forgetInstanceSockets(@Bind("instance") UUID instance);
 
     /**
      * An open socket counts as activity: it keeps its session from the idle expiry (not from the maximum life).

@@ -68,7 +68,8 @@ public interface SessionDao {
     /**
      * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
      * Every write counts as activity and pushes the idle expiry back, within the maximum lifetime. A new position
-     * restarts the card's clock in the same statement.
+     * restarts the card's clock in the same statement. Returns only what the database decided (the caller has the
+     * rest): no indexed column changes, so the write is a heap-only update.
      */
     @SqlQuery(
             "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
@@ -78,9 +79,9 @@ public interface SessionDao {
                     + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END, "
                     + "ended_by = :endedBy "
                     + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
-                    + "RETURNING " + COLUMNS)
-    @UseRowMapper(Mapper.class)
-    Optional<SessionRow> compareAndSet(
+                    + "RETURNING version, expires_at, card_shown_at, closed_at")
+    @UseRowMapper(WrittenMapper.class)
+    Optional<Written> compareAndSet(
             @Bind("id") UUID id,
             @Bind("expectedVersion") long expectedVersion,
             @Bind("status") String status,
@@ -121,6 +122,20 @@ public interface SessionDao {
     @SqlQuery("SELECT join_code FROM sessions WHERE id = :id AND join_code IS NOT NULL "
             + "AND status IN ('waiting', 'active') AND expires_at > now()")
     Optional<String> joinCodeOf(@Bind("id") UUID id);
+
+    /** What a compare-and-set decided: the new version, the pushed-back expiry, the card's clock and the close. */
+    record Written(long version, Instant expiresAt, Instant cardShownAt, Instant closedAt) {}
+
+    class WrittenMapper implements RowMapper<Written> {
+        @Override
+        public Written map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Written(
+                    rs.getLong("version"),
+                    rs.getTimestamp("expires_at").toInstant(),
+                    Mapper.instant(rs, "card_shown_at"),
+                    Mapper.instant(rs, "closed_at"));
+        }
+    }
 
     /** Maps a row; the participants JSON is read with the application's mapper. */
     class Mapper implements RowMapper<SessionRow> {

@@ -173,4 +173,35 @@ public record SessionRow(
                 participantId,
                 closedAt);
     }
+
+    /**
+     * This state as written: the version, expiry, card clock and close time the database gave it (the rest it was
+     * sent).
+     */
+    public SessionRow written(long newVersion, Instant newExpiresAt, Instant newCardShownAt, Instant newClosedAt) {
+        return new SessionRow(
+                id,
+                tableToken,
+                context,
+                mode,
+                status,
+                newVersion,
+                deckSeed,
+                deck,
+                deckRevisions,
+                position,
+                revealed,
+                participants,
+                createdAt,
+                newExpiresAt,
+                false,
+                place,
+                restaurantId,
+                tableId,
+                visitId,
+                newCardShownAt,
+                restaurantRecommendAfterCards,
+                endedBy,
+                newClosedAt);
+    }
 }

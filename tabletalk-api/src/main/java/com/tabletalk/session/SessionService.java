@@ -392,15 +392,17 @@ public class SessionService {
 
     Optional<SessionRow> write(SessionRow before, SessionRow after) {
         Optional<SessionRow> written = sessions.compareAndSet(
-                before.id(),
-                before.version(),
-                after.status().wire(),
-                after.position(),
-                after.revealed(),
-                SessionDao.Mapper.write(after.participants()),
-                after.endedBy(),
-                config.idleTimeout().toSeconds(),
-                config.maxLifetime().toSeconds());
+                        before.id(),
+                        before.version(),
+                        after.status().wire(),
+                        after.position(),
+                        after.revealed(),
+                        SessionDao.Mapper.write(after.participants()),
+                        after.endedBy(),
+                        config.idleTimeout().toSeconds(),
+                        config.maxLifetime().toSeconds())
+                .map(decided -> after.written(
+                        decided.version(), decided.expiresAt(), decided.cardShownAt(), decided.closedAt()));
         written.ifPresent(this::notifyListeners);
         return written;
     }

@@ -15,6 +15,8 @@ import com.tabletalk.testing.TestPostgres;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,32 @@ class LiveIT {
             assertThat(first.get("id").asText()).isEqualTo(phone.sessionId());
             JsonNode present = live.awaitState(state -> connected(state, 0));
             assertThat(present.get("version").asLong()).isGreaterThan(1);
+        }
+    }
+
+    /**
+     * A browser offers permessage-deflate with every socket; the service declines it (web.liveCompression is off), so
+     * no socket holds a compressor's native memory.
+     */
+    @Test
+    void aBrowsersOfferOfCompressionIsDeclined() throws Exception {
+        Phone phone = aSession().create(api);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String upgrade = "GET /api/sessions/" + phone.sessionId() + "/live HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nOrigin: " + TestApp.FRONTEND + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(upgrade.getBytes(StandardCharsets.ISO_8859_1));
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = socket.getInputStream().read();
+                assertThat(b).as("the answer ended early: " + head).isNotNegative();
+                head.append((char) b);
+            }
+            assertThat(head.toString())
+                    .startsWith("HTTP/1.1 101")
+                    .doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
         }
     }
 

@@ -9,6 +9,7 @@ import com.tabletalk.testing.LivePhone;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TwoInstances;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,51 @@ class MultiInstanceIT {
         }
     }
 
+    /**
+     * An instance that dies without a goodbye (kill -9) stops refreshing its one row in live_instances: its sockets
+     * count until that row goes stale, then they are swept and their participants shown away, though nothing
+     * refreshed or touched their presence rows meanwhile.
+     */
     @Test
     @Order(3)
+    void aDeadInstancesSocketsCountUntilItsHeartbeatGoesStaleAndAreThenShownAway() {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(instances.firstPort()));
+        UUID deadInstance = UUID.randomUUID();
+        instances.database().jdbi().useHandle(h -> {
+            h.execute("INSERT INTO live_instances (instance_id, seen_at) VALUES (?, now())", deadInstance);
+            h.execute(
+                    "INSERT INTO live_presence (session_id, participant_id, instance_id, sockets, seen_at) "
+                            + "VALUES (?, ?, ?, 1, 'infinity')",
+                    UUID.fromString(pair[1].sessionId()),
+                    pair[1].participantId(),
+                    deadInstance);
+        });
+        try (LivePhone a = LivePhone.join(instances.firstPort(), pair[0])) {
+            a.awaitState(MultiInstanceIT::bothConnected);
+
+            instances
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute(
+                            "UPDATE live_instances SET seen_at = now() - interval '1 minute' WHERE instance_id = ?",
+                            deadInstance));
+
+            JsonNode away =
+                    a.awaitState(state -> !state.at("/participants/1/connected").asBoolean());
+            assertThat(away.at("/participants/0/connected").asBoolean()).isTrue();
+            long left = instances
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM live_presence WHERE instance_id = :i")
+                            .bind("i", deadInstance)
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(left).as("the dead instance's presence rows").isZero();
+        }
+    }
+
+    @Test
+    @Order(4)
     void whenAnInstanceStopsItsPhoneReconnectsToTheOtherAndResumes() {
         Phone[] pair = aSession().createPair(ApiClient.forPort(instances.secondPort()));
         LivePhone a = LivePhone.join(instances.firstPort(), pair[0]);
