@@ -68,7 +68,7 @@ describe('joining by code, and taking back a seat', () => {
     await screenshot(second.page, '62-home-code-typed');
     await second.page.getByRole('button', { name: 'Join', exact: true }).click();
     await second.page.waitForURL(`**/s/${sessionId}`);
-    await second.page.getByText('Card 1 of').waitFor();
+    await second.page.getByText('Card 1', { exact: true }).waitFor();
     await first.page.getByText('Partner connected').waitFor();
     expect(await cardText(second.page)).toBe(await cardText(first.page));
   });
@@ -89,8 +89,8 @@ describe('joining by code, and taking back a seat', () => {
     await first.page.getByRole('button', { name: 'Next card' }).click();
     await second.page.getByText('Your partner wants the next card.').waitFor();
     await second.page.getByRole('button', { name: 'Next card' }).click();
-    await first.page.getByText('Card 2 of').waitFor();
-    await second.page.getByText('Card 2 of').waitFor();
+    await first.page.getByText('Card 2', { exact: true }).waitFor();
+    await second.page.getByText('Card 2', { exact: true }).waitFor();
   });
 
   it('offers a new phone the seat of the phone that lost its storage, and lets it in when the partner says so', async () => {
@@ -98,7 +98,9 @@ describe('joining by code, and taking back a seat', () => {
     expectOnlyOwnOrigin(second);
     // The second phone's private tab is closed: its storage, and its token, are gone.
     await second.context.close();
-    await first.page.getByText('Partner’s phone is away', { exact: true }).waitFor({ timeout: 15_000 });
+    await first.page
+      .getByText('Your phones can’t reach each other right now', { exact: true })
+      .waitFor({ timeout: 15_000 });
     await first.page.getByText('Partner lost their phone? Show the join code').click();
     await first.page.getByTestId('join-code').waitFor();
     await screenshot(first.page, '64-partner-away-code-again');
@@ -123,7 +125,7 @@ describe('joining by code, and taking back a seat', () => {
     await prompt.getByRole('button', { name: 'Let them in' }).click();
 
     await second.page.waitForURL(`**/s/${sessionId}`, { timeout: 15_000 });
-    await second.page.getByText('Card 2 of').waitFor();
+    await second.page.getByText('Card 2', { exact: true }).waitFor();
     expect(await cardText(second.page)).toBe(card);
     await first.page.getByText('Partner connected').waitFor();
     await second.page.getByText('Partner connected').waitFor();
@@ -134,8 +136,8 @@ describe('joining by code, and taking back a seat', () => {
     await second.page.getByRole('button', { name: 'Next card' }).click();
     await first.page.getByText('Your partner wants the next card.').waitFor();
     await first.page.getByRole('button', { name: 'Next card' }).click();
-    await first.page.getByText('Card 3 of').waitFor();
-    await second.page.getByText('Card 3 of').waitFor();
+    await first.page.getByText('Card 3', { exact: true }).waitFor();
+    await second.page.getByText('Card 3', { exact: true }).waitFor();
     expectOnlyOwnOrigin(first);
     expectOnlyOwnOrigin(second);
   });

@@ -47,7 +47,7 @@ describe('one phone on weak restaurant Wi-Fi', () => {
   it('goes on through five cards offline, and a reload, and catches the session up when the network is back', async () => {
     const { page, context } = phone;
     const sessionId = await startSession(page, uniqueTable('e2e-offline'), 'Exploring', 'One phone');
-    await page.getByText('Card 1 of').waitFor();
+    await page.getByText('Card 1', { exact: true }).waitFor();
 
     // The app is installable: a manifest with the name and icons; a service worker takes the page.
     const manifest = await page.evaluate(async () => {
@@ -81,7 +81,7 @@ describe('one phone on weak restaurant Wi-Fi', () => {
         expect(await page.getByText(offlineBanner).isVisible()).toBe(true);
         await page.getByRole('button', { name: 'Skip' }).click();
       }
-      await page.getByText(`Card ${card} of`).waitFor();
+      await page.getByText(`Card ${card}`, { exact: true }).waitFor();
       seen.push(await cardText(page));
       expect(await page.getByText(offlineBanner).isVisible()).toBe(true);
     }
@@ -104,11 +104,11 @@ describe('one phone on weak restaurant Wi-Fi', () => {
 
     // A reload without the network opens the shell from the cache and goes on from the same card.
     await page.reload();
-    await page.getByText('Card 6 of').waitFor();
+    await page.getByText('Card 6', { exact: true }).waitFor();
     await page.getByText(offlineBanner).waitFor();
     expect(await cardText(page)).toBe(seen[5]);
     await page.getByRole('button', { name: 'Next card' }).click();
-    await page.getByText('Card 7 of').waitFor();
+    await page.getByText('Card 7', { exact: true }).waitFor();
     seen.push(await cardText(page));
     expect(new Set(seen).size).toBe(7);
     await screenshot(page, '63-offline-after-reload');
@@ -118,13 +118,13 @@ describe('one phone on weak restaurant Wi-Fi', () => {
     await expect.poll(async () => (await onServer(sessionId)).position, { timeout: 30_000 }).toBe(6);
     await page.getByText(offlineBanner).waitFor({ state: 'detached' });
     expect(await cardText(page)).toBe(seen[6]);
-    await page.getByText('Card 7 of').waitFor();
+    await page.getByText('Card 7', { exact: true }).waitFor();
     await screenshot(page, '64-back-online');
 
     // Online again, a tap goes to the service as before.
     await page.getByRole('button', { name: 'Next card' }).click();
     await expect.poll(async () => (await onServer(sessionId)).position).toBe(7);
-    await page.getByText('Card 8 of').waitFor();
+    await page.getByText('Card 8', { exact: true }).waitFor();
     expectOnlyOwnOrigin(phone);
   });
 });

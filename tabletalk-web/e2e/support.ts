@@ -113,6 +113,15 @@ export function expectOnlyOwnOrigin(phoneUnderTest: Phone) {
 
 /** Runs axe-core in the page; fails on serious or critical violations. */
 export async function expectAccessible(page: Page, screen: string) {
+  // A card still fading in has its colours at part opacity: check what the diner sees once it has settled.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })

@@ -15,8 +15,8 @@ export interface ScreenProps {
 }
 
 /**
- * One screen of the app: a single column sized for phones, the app name linking home, and a heading
- * that takes focus when the screen appears so screen readers announce where the diner is.
+ * One screen of the app: a single column sized for phones, the app name linking home, a heading that takes
+ * focus when the screen appears so screen readers announce where the diner is, and the theme menu at its foot.
  */
 export function Screen({ title, eyebrow, hideTitle = false, banner, children }: ScreenProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -28,11 +28,10 @@ export function Screen({ title, eyebrow, hideTitle = false, banner, children }: 
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-[min(1.25rem,5vw)] pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))]">
-      <header className="flex flex-wrap items-center justify-between gap-x-4 py-2">
+      <header className="py-2">
         <Link to="/" className="rounded-lg py-2 text-base font-bold tracking-wide text-accent">
           Table-Talk
         </Link>
-        <ThemeToggle />
       </header>
       {banner}
       <main className="flex flex-1 flex-col gap-6 pt-4">
@@ -50,6 +49,10 @@ export function Screen({ title, eyebrow, hideTitle = false, banner, children }: 
         </div>
         {children}
       </main>
+      {/* At the foot of every screen, out of the way of the card and its pinned Next button at any text size. */}
+      <footer className="flex justify-center pt-10">
+        <ThemeToggle />
+      </footer>
     </div>
   );
 }

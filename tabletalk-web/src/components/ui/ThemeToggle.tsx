@@ -3,7 +3,7 @@ import { chooseTheme, storedTheme, type ThemeChoice, themeChoices } from '@/lib/
 
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
-/** Light, dark, or as the phone is set: a small native menu, so it fits a narrow header at any text size. */
+/** Light, dark, or as the phone is set: a small native menu at the foot of every screen. */
 export function ThemeToggle() {
   const [choice, setChoice] = useState(storedTheme);
   const id = useId();
