@@ -117,6 +117,14 @@ async function settled(page: Page) {
 
 /** The hint lies inside the screen, above the pinned Next card button, and clear of the question. */
 async function expectHintInView(page: Page) {
+  // The page scrolls the hint up once its unfolding has ended: give that scroll its frame.
+  await expect
+    .poll(async () => {
+      const hint = await page.getByRole('complementary', { name: 'Hint' }).boundingBox();
+      const next = await page.getByRole('button', { name: 'Next card' }).boundingBox();
+      return !!hint && !!next && hint.y + hint.height <= next.y + 1;
+    })
+    .toBe(true);
   const hint = await page.getByRole('complementary', { name: 'Hint' }).boundingBox();
   const question = await page.getByRole('article').getByRole('heading', { level: 2 }).boundingBox();
   const next = await page.getByRole('button', { name: 'Next card' }).boundingBox();
