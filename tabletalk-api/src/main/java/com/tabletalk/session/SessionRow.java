@@ -41,55 +41,6 @@ public record SessionRow(
         String endedBy,
         Instant closedAt) {
 
-    /** A session that has not been closed. */
-    public SessionRow(
-            UUID id,
-            String tableToken,
-            Context context,
-            Mode mode,
-            SessionStatus status,
-            long version,
-            String deckSeed,
-            List<Integer> deck,
-            List<Integer> deckRevisions,
-            int position,
-            boolean revealed,
-            List<ParticipantRow> participants,
-            Instant createdAt,
-            Instant expiresAt,
-            boolean lapsed,
-            TablePlace place,
-            Long restaurantId,
-            Long tableId,
-            UUID visitId,
-            Instant cardShownAt,
-            Integer restaurantRecommendAfterCards) {
-        this(
-                id,
-                tableToken,
-                context,
-                mode,
-                status,
-                version,
-                deckSeed,
-                deck,
-                deckRevisions,
-                position,
-                revealed,
-                participants,
-                createdAt,
-                expiresAt,
-                lapsed,
-                place,
-                restaurantId,
-                tableId,
-                visitId,
-                cardShownAt,
-                restaurantRecommendAfterCards,
-                null,
-                null);
-    }
-
     public SessionRow {
         deck = List.copyOf(deck);
         deckRevisions = deckRevisions == null ? Collections.nCopies(deck.size(), 1) : List.copyOf(deckRevisions);

@@ -34,47 +34,6 @@ public record SessionView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String endedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant endedAt) {
 
-    /** The state of a session that has not ended. */
-    public SessionView(
-            UUID id,
-            String tableToken,
-            String context,
-            String mode,
-            String status,
-            long version,
-            int position,
-            int deckSize,
-            Card card,
-            boolean revealed,
-            List<ParticipantView> participants,
-            Map<String, String> answers,
-            Instant createdAt,
-            Instant expiresAt,
-            int recommendAfterCards,
-            Restaurant restaurant,
-            Table table) {
-        this(
-                id,
-                tableToken,
-                context,
-                mode,
-                status,
-                version,
-                position,
-                deckSize,
-                card,
-                revealed,
-                participants,
-                answers,
-                createdAt,
-                expiresAt,
-                recommendAfterCards,
-                restaurant,
-                table,
-                null,
-                null);
-    }
-
     /** The restaurant of a session started from a registered table; absent for walk-in tables. */
     public record Restaurant(String slug, String name) {}
 

@@ -113,6 +113,8 @@ class OutboxTest {
                 now.plusSeconds(3600),
                 5,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -60,6 +60,8 @@ class SessionEventsTest {
                 9L,
                 VISIT,
                 cardShownAt,
+                null,
+                null,
                 null);
     }
 
@@ -88,6 +90,8 @@ class SessionEventsTest {
                 9L,
                 VISIT,
                 NOW,
+                null,
+                null,
                 null);
 
         events.changed(before, written, "A", null);
@@ -156,6 +160,8 @@ class SessionEventsTest {
                 4L,
                 9L,
                 VISIT,
+                null,
+                null,
                 null,
                 null);
 

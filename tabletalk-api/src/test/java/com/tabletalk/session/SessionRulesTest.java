@@ -76,6 +76,8 @@ class SessionRulesTest {
                     null,
                     null,
                     Instant.now(),
+                    null,
+                    null,
                     null);
         }
     }
