@@ -170,7 +170,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
         SessionEvents sessionEvents = new SessionEvents(eventLog, config.getSessions(), Clock.systemUTC());
         SessionService sessions = new SessionService(
-                jdbi.onDemand(SessionDao.class),
+                new SessionDao(jdbi),
                 questions,
                 sessionEvents,
                 config.getSessions(),
@@ -255,7 +255,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         FrontendLinks links = config.getWeb().links();
         DinerTables dinerTables = new DinerTables(jdbi.onDemand(TableDao.class));
         jersey.register(new DinerTableResource(dinerTables));
-        JoinCodes joinCodes = new JoinCodes(jdbi.onDemand(SessionDao.class), sessions);
+        JoinCodes joinCodes = new JoinCodes(new SessionDao(jdbi), sessions);
         jersey.register(
                 new SessionResource(sessions, dinerTables, links, rateLimiter, config.getRateLimits(), joinCodes));
         jersey.register(new JoinCodeResource(joinCodes, rateLimiter, config.getRateLimits()));

@@ -14,56 +14,122 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * Sessions in PostgreSQL. Every change is one compare-and-set statement on {@code version}, so two phones or two
  * instances sending the same command produce exactly one change. Expiry is judged by the database's clock.
+ *
+ * <p>Written with Jdbi's fluent API rather than as an on-demand SQL Object: Jdbi 3.51 builds a fresh proxy with a
+ * configured handler for every method of an on-demand interface on each call, and for these statements, which run
+ * twice per card for each pair, that was most of the service's CPU per move. Each statement starts with a comment
+ * naming its method, as the SQL Objects' statements do, for {@code pg_stat_activity} and slow-query logs.
  */
-public interface SessionDao {
+public final class SessionDao {
 
-    String COLUMNS = "id, table_token, context, mode, status, version, deck_seed, deck, deck_revisions, position, "
-            + "revealed, participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
-            + "(SELECT r.slug FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_slug, "
-            + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
-            + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label, "
-            + "restaurant_id, table_id, visit_id, card_shown_at, "
-            + "(SELECT r.recommend_after_cards FROM restaurants r WHERE r.id = sessions.restaurant_id) AS recommend_after_cards, "
-            + "ended_by, closed_at";
+    static final String COLUMNS =
+            "id, table_token, context, mode, status, version, deck_seed, deck, deck_revisions, position, "
+                    + "revealed, participants, created_at, expires_at, (status IN ('waiting', 'active') AND expires_at <= now()) AS lapsed, "
+                    + "(SELECT r.slug FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_slug, "
+                    + "(SELECT r.name FROM restaurants r WHERE r.id = sessions.restaurant_id) AS restaurant_name, "
+                    + "(SELECT t.label FROM restaurant_tables t WHERE t.id = sessions.table_id) AS table_label, "
+                    + "restaurant_id, table_id, visit_id, card_shown_at, "
+                    + "(SELECT r.recommend_after_cards FROM restaurants r WHERE r.id = sessions.restaurant_id) AS recommend_after_cards, "
+                    + "ended_by, closed_at";
 
-    @SqlQuery(
-            "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
-                    + "deck, deck_revisions, position, revealed, participants, created_at, last_active_at, expires_at, visit_id, "
-                    + "card_shown_at) VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, "
-                    + ":deck, :deckRevisions, 0, FALSE, "
-                    + "CAST(:participants AS jsonb), "
-                    + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds)), :visitId, now()) "
-                    + "RETURNING " + COLUMNS)
-    @UseRowMapper(Mapper.class)
-    SessionRow insert(
-            @Bind("id") UUID id,
-            @Bind("tableToken") String tableToken,
-            @Bind("restaurantId") Long restaurantId,
-            @Bind("tableId") Long tableId,
-            @Bind("context") String context,
-            @Bind("mode") String mode,
-            @Bind("status") String status,
-            @Bind("deckSeed") String deckSeed,
-            @Bind("deck") int[] deck,
-            @Bind("deckRevisions") int[] deckRevisions,
-            @Bind("participants") String participantsJson,
-            @Bind("idleSeconds") long idleSeconds,
-            @Bind("maxLifeSeconds") long maxLifeSeconds,
-            @Bind("visitId") UUID visitId);
+    private static final String INSERT = "/* SessionDao.insert */ "
+            + "INSERT INTO sessions (id, table_token, restaurant_id, table_id, context, mode, status, version, deck_seed, "
+            + "deck, deck_revisions, position, revealed, participants, created_at, last_active_at, expires_at, visit_id, "
+            + "card_shown_at) VALUES (:id, :tableToken, :restaurantId, :tableId, :context, :mode, :status, 1, :deckSeed, "
+            + ":deck, :deckRevisions, 0, FALSE, "
+            + "CAST(:participants AS jsonb), "
+            + "now(), now(), now() + LEAST(make_interval(secs => :idleSeconds), make_interval(secs => :maxLifeSeconds)), :visitId, now()) "
+            + "RETURNING " + COLUMNS;
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
-    @UseRowMapper(Mapper.class)
-    Optional<SessionRow> find(@Bind("id") UUID id);
+    private static final String FIND = "/* SessionDao.find */ SELECT " + COLUMNS + " FROM sessions WHERE id = :id";
+
+    private static final String COMPARE_AND_SET = "/* SessionDao.compareAndSet */ "
+            + "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
+            + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
+            + "card_shown_at = CASE WHEN position <> :position THEN now() ELSE card_shown_at END, "
+            + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
+            + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END, "
+            + "ended_by = :endedBy "
+            + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
+            + "RETURNING version, expires_at, card_shown_at, closed_at";
+
+    private static final String EXPIRE_DUE = "/* SessionDao.expireDue */ "
+            + "UPDATE sessions SET status = 'expired', version = version + 1, closed_at = now() "
+            + "WHERE id IN (SELECT id FROM sessions WHERE status IN ('waiting', 'active') AND expires_at <= now() "
+            + "ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+            + "RETURNING " + COLUMNS;
+
+    private static final String DELETE_CLOSED = "/* SessionDao.deleteClosedBefore */ "
+            + "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
+            + "LIMIT :limit FOR UPDATE SKIP LOCKED)";
+
+    private static final String COUNT_OPEN = "/* SessionDao.countOpen */ "
+            + "SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()";
+
+    private static final String ASSIGN_JOIN_CODE = "/* SessionDao.assignJoinCode */ "
+            + "UPDATE sessions SET join_code = :code WHERE id = :id AND status IN ('waiting', 'active')";
+
+    private static final String FIND_BY_JOIN_CODE = "/* SessionDao.findByJoinCode */ "
+            + "SELECT id FROM sessions WHERE join_code = :code AND status IN ('waiting', 'active') AND expires_at > now()";
+
+    private static final String JOIN_CODE_OF = "/* SessionDao.joinCodeOf */ "
+            + "SELECT join_code FROM sessions WHERE id = :id AND join_code IS NOT NULL "
+            + "AND status IN ('waiting', 'active') AND expires_at > now()";
+
+    private static final Mapper ROWS = new Mapper();
+    private static final WrittenMapper WRITTEN = new WrittenMapper();
+
+    private final Jdbi jdbi;
+
+    public SessionDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public SessionRow insert(
+            UUID id,
+            String tableToken,
+            Long restaurantId,
+            Long tableId,
+            String context,
+            String mode,
+            String status,
+            String deckSeed,
+            int[] deck,
+            int[] deckRevisions,
+            String participantsJson,
+            long idleSeconds,
+            long maxLifeSeconds,
+            UUID visitId) {
+        return jdbi.withHandle(handle -> handle.createQuery(INSERT)
+                .bind("id", id)
+                .bind("tableToken", tableToken)
+                .bind("restaurantId", restaurantId)
+                .bind("tableId", tableId)
+                .bind("context", context)
+                .bind("mode", mode)
+                .bind("status", status)
+                .bind("deckSeed", deckSeed)
+                .bind("deck", deck)
+                .bind("deckRevisions", deckRevisions)
+                .bind("participants", participantsJson)
+                .bind("idleSeconds", idleSeconds)
+                .bind("maxLifeSeconds", maxLifeSeconds)
+                .bind("visitId", visitId)
+                .map(ROWS)
+                .one());
+    }
+
+    public Optional<SessionRow> find(UUID id) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(FIND).bind("id", id).map(ROWS).findOne());
+    }
 
     /**
      * Writes a new state if, and only if, the session is still open, unexpired and at {@code expectedVersion}.
@@ -71,62 +137,77 @@ public interface SessionDao {
      * restarts the card's clock in the same statement. Returns only what the database decided (the caller has the
      * rest): no indexed column changes, so the write is a heap-only update.
      */
-    @SqlQuery(
-            "UPDATE sessions SET version = version + 1, status = :status, position = :position, revealed = :revealed, "
-                    + "participants = CAST(:participants AS jsonb), last_active_at = now(), "
-                    + "card_shown_at = CASE WHEN position <> :position THEN now() ELSE card_shown_at END, "
-                    + "expires_at = LEAST(created_at + make_interval(secs => :maxLifeSeconds), now() + make_interval(secs => :idleSeconds)), "
-                    + "closed_at = CASE WHEN :status IN ('ended', 'expired') THEN now() ELSE NULL END, "
-                    + "ended_by = :endedBy "
-                    + "WHERE id = :id AND version = :expectedVersion AND status IN ('waiting', 'active') AND expires_at > now() "
-                    + "RETURNING version, expires_at, card_shown_at, closed_at")
-    @UseRowMapper(WrittenMapper.class)
-    Optional<Written> compareAndSet(
-            @Bind("id") UUID id,
-            @Bind("expectedVersion") long expectedVersion,
-            @Bind("status") String status,
-            @Bind("position") int position,
-            @Bind("revealed") boolean revealed,
-            @Bind("participants") String participantsJson,
-            @Bind("endedBy") String endedBy,
-            @Bind("idleSeconds") long idleSeconds,
-            @Bind("maxLifeSeconds") long maxLifeSeconds);
+    public Optional<Written> compareAndSet(
+            UUID id,
+            long expectedVersion,
+            String status,
+            int position,
+            boolean revealed,
+            String participantsJson,
+            String endedBy,
+            long idleSeconds,
+            long maxLifeSeconds) {
+        return jdbi.withHandle(handle -> handle.createQuery(COMPARE_AND_SET)
+                .bind("id", id)
+                .bind("expectedVersion", expectedVersion)
+                .bind("status", status)
+                .bind("position", position)
+                .bind("revealed", revealed)
+                .bind("participants", participantsJson)
+                .bind("endedBy", endedBy)
+                .bind("idleSeconds", idleSeconds)
+                .bind("maxLifeSeconds", maxLifeSeconds)
+                .map(WRITTEN)
+                .findOne());
+    }
 
-    /** Marks open sessions whose time is up as expired (a change like any other), returning how many. */
-    @SqlQuery("UPDATE sessions SET status = 'expired', version = version + 1, closed_at = now() "
-            + "WHERE id IN (SELECT id FROM sessions WHERE status IN ('waiting', 'active') AND expires_at <= now() "
-            + "ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
-            + "RETURNING " + COLUMNS)
-    @UseRowMapper(Mapper.class)
-    List<SessionRow> expireDue(@Bind("limit") int limit);
+    /** Marks open sessions whose time is up as expired (a change like any other), returning them. */
+    public List<SessionRow> expireDue(int limit) {
+        return jdbi.withHandle(handle ->
+                handle.createQuery(EXPIRE_DUE).bind("limit", limit).map(ROWS).list());
+    }
 
     /** Deletes closed sessions older than the retention time; their events stay. */
-    @SqlUpdate(
-            "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE closed_at < now() - make_interval(secs => :retentionSeconds) "
-                    + "LIMIT :limit FOR UPDATE SKIP LOCKED)")
-    int deleteClosedBefore(@Bind("retentionSeconds") long retentionSeconds, @Bind("limit") int limit);
+    public int deleteClosedBefore(long retentionSeconds, int limit) {
+        return jdbi.withHandle(handle -> handle.createUpdate(DELETE_CLOSED)
+                .bind("retentionSeconds", retentionSeconds)
+                .bind("limit", limit)
+                .execute());
+    }
 
-    @SqlQuery("SELECT count(*) FROM sessions WHERE status IN ('waiting', 'active') AND expires_at > now()")
-    long countOpen();
+    public long countOpen() {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(COUNT_OPEN).mapTo(Long.class).one());
+    }
 
     /** Gives an open session its join code; fails with a unique violation if another open session holds it. */
-    @SqlUpdate("UPDATE sessions SET join_code = :code WHERE id = :id AND status IN ('waiting', 'active')")
-    int assignJoinCode(@Bind("id") UUID id, @Bind("code") String code);
+    public int assignJoinCode(UUID id, String code) {
+        return jdbi.withHandle(handle -> handle.createUpdate(ASSIGN_JOIN_CODE)
+                .bind("id", id)
+                .bind("code", code)
+                .execute());
+    }
 
     /** The open, unexpired session a join code belongs to. */
-    @SqlQuery("SELECT id FROM sessions WHERE join_code = :code AND status IN ('waiting', 'active') "
-            + "AND expires_at > now()")
-    Optional<UUID> findByJoinCode(@Bind("code") String code);
+    public Optional<UUID> findByJoinCode(String code) {
+        return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_JOIN_CODE)
+                .bind("code", code)
+                .mapTo(UUID.class)
+                .findOne());
+    }
 
     /** An open, unexpired session's join code, if it has one. */
-    @SqlQuery("SELECT join_code FROM sessions WHERE id = :id AND join_code IS NOT NULL "
-            + "AND status IN ('waiting', 'active') AND expires_at > now()")
-    Optional<String> joinCodeOf(@Bind("id") UUID id);
+    public Optional<String> joinCodeOf(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(JOIN_CODE_OF)
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
+    }
 
     /** What a compare-and-set decided: the new version, the pushed-back expiry, the card's clock and the close. */
-    record Written(long version, Instant expiresAt, Instant cardShownAt, Instant closedAt) {}
+    public record Written(long version, Instant expiresAt, Instant cardShownAt, Instant closedAt) {}
 
-    class WrittenMapper implements RowMapper<Written> {
+    static final class WrittenMapper implements RowMapper<Written> {
         @Override
         public Written map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Written(
@@ -138,7 +219,7 @@ public interface SessionDao {
     }
 
     /** Maps a row; the participants JSON is read with the application's mapper. */
-    class Mapper implements RowMapper<SessionRow> {
+    static final class Mapper implements RowMapper<SessionRow> {
         // A participant field added by a newer instance must not make the row unreadable to an older one.
         private static final ObjectMapper JSON =
                 new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

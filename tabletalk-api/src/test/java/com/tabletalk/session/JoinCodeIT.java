@@ -22,7 +22,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -142,7 +142,7 @@ class JoinCodeIT {
 
     @Test
     void theDatabaseKeepsACodeUniqueAmongOpenSessionsOnly() {
-        SessionDao dao = DB.jdbi().installPlugin(new SqlObjectPlugin()).onDemand(SessionDao.class);
+        SessionDao dao = new SessionDao(DB.jdbi().installPlugin(new PostgresPlugin()));
         Phone first = aSession().withMode("dual").create(api);
         Phone second = aSession().withMode("dual").create(api);
         String code = codeOf(first);
@@ -159,7 +159,7 @@ class JoinCodeIT {
 
     @Test
     void aDrawThatIsTakenIsDrawnAgain() {
-        SessionDao dao = DB.jdbi().installPlugin(new SqlObjectPlugin()).onDemand(SessionDao.class);
+        SessionDao dao = new SessionDao(DB.jdbi().installPlugin(new PostgresPlugin()));
         Phone first = aSession().withMode("dual").create(api);
         Phone second = aSession().withMode("dual").create(api);
         String taken = codeOf(first);
