@@ -104,6 +104,9 @@ public class LiveHub implements Managed, SessionListener {
         boolean[] added = {false};
         bySession.compute(socket.sessionId(), (id, sockets) -> {
             ConcurrentHashMap<LiveSocket, String> into = sockets == null ? new ConcurrentHashMap<>() : sockets;
+            if (sockets == null) {
+                this.sessions.watch(id);
+            }
             long theirs = into.values().stream().filter(participant::equals).count();
             if (into.containsKey(socket) || theirs < MAX_SOCKETS_PER_PARTICIPANT) {
                 added[0] = true;
@@ -132,6 +135,7 @@ public class LiveHub implements Managed, SessionListener {
             }
             if (sockets.isEmpty()) {
                 delivered.remove(id);
+                this.sessions.unwatch(id);
                 return null;
             }
             return sockets;

@@ -1,6 +1,7 @@
 package com.tabletalk.session;
 
 import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.tabletalk.common.ApiException;
 import com.tabletalk.common.ErrorCode;
@@ -37,6 +38,8 @@ public class SessionService {
     private final Clock clock;
     private final MetricRegistry metrics;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final WatchedSessions watched = new WatchedSessions();
+    private final Counter readsAgain;
 
     public SessionService(
             SessionDao sessions,
@@ -61,6 +64,8 @@ public class SessionService {
             metrics.meter("commands." + type);
         }
         metrics.counter("commands.conflicts");
+        // Commands whose session was watched here but whose kept row had been changed elsewhere, and were read again.
+        this.readsAgain = metrics.counter("commands.read_again");
         metrics.register("sessions.active", new CachedGauge<Long>(15, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {
@@ -226,15 +231,72 @@ public class SessionService {
         return participantFor(session, token).map(ParticipantRow::id);
     }
 
+    /** The session's row as the database has it now; a watched session's newest row is kept for its commands. */
     public Optional<SessionRow> row(UUID id) {
-        return sessions.find(id);
+        Optional<SessionRow> found = sessions.find(id);
+        found.ifPresent(watched::remember);
+        return found;
+    }
+
+    /**
+     * Keeps the newest row of a session with live sockets on this instance, so that their commands need not read it
+     * first; see {@link WatchedSessions}. Called when the session's first socket here registers.
+     */
+    public void watch(UUID id) {
+        watched.watch(id);
+    }
+
+    /** Called when the session's last socket here has gone. */
+    public void unwatch(UUID id) {
+        watched.unwatch(id);
     }
 
     /** Applies one command sent by the holder of {@code token}. */
     public SessionView command(UUID id, String token, Command command) {
         command.validate();
         metrics.meter("commands." + command.type()).mark();
-        SessionRow session = sessions.find(id).orElseThrow(SessionService::unknown);
+        Optional<SessionRow> guess = watched.latest(id).filter(row -> row.version() == command.version());
+        if (guess.isPresent()) {
+            Optional<SessionView> confirmed = confirmGuess(guess.get(), token, command);
+            if (confirmed.isPresent()) {
+                return confirmed.get();
+            }
+            readsAgain.inc();
+        }
+        SessionRow session = row(id).orElseThrow(SessionService::unknown);
+        Judged judged = judge(session, token, command);
+        if (sameState(session, judged.next())) {
+            return view(session);
+        }
+        SessionRow written = write(session, judged.next()).orElseThrow(() -> {
+            SessionRow now = sessions.find(id).orElseThrow(SessionService::unknown);
+            ensureOpen(now);
+            return conflict(now);
+        });
+        return recorded(session, written, judged.senderId(), command);
+    }
+
+    /**
+     * The command worked out on the newest row this instance has seen, if the write proves that row current. Only a
+     * successful compare-and-set does; anything else (a rule refusing the command, a command that changes nothing,
+     * a write that finds the row moved on) leaves the command to be worked out again on a fresh read, so a guess
+     * never answers a phone by itself.
+     */
+    private Optional<SessionView> confirmGuess(SessionRow guess, String token, Command command) {
+        Judged judged;
+        try {
+            judged = judge(guess, token, command);
+        } catch (ApiException refusedOnAGuess) {
+            return Optional.empty();
+        }
+        if (sameState(guess, judged.next())) {
+            return Optional.empty();
+        }
+        return write(guess, judged.next()).map(written -> recorded(guess, written, judged.senderId(), command));
+    }
+
+    /** Who sent the command and the state it leads to; the session must be open and at the command's version. */
+    private Judged judge(SessionRow session, String token, Command command) {
         String senderId = participantFor(session, token)
                 .map(ParticipantRow::id)
                 .orElseThrow(
@@ -243,21 +305,18 @@ public class SessionService {
         if (command.version() != session.version()) {
             throw conflict(session);
         }
-        Question card = card(session);
-        SessionRow next = SessionRules.apply(session, senderId, command, card);
-        if (sameState(session, next)) {
-            return view(session);
-        }
-        SessionRow written = write(session, next).orElseThrow(() -> {
-            SessionRow now = sessions.find(id).orElseThrow(SessionService::unknown);
-            ensureOpen(now);
-            return conflict(now);
-        });
+        return new Judged(senderId, SessionRules.apply(session, senderId, command, card(session)));
+    }
+
+    private record Judged(String senderId, SessionRow next) {}
+
+    /** Logs a command's written change and gives its new state. */
+    private SessionView recorded(SessionRow before, SessionRow written, String senderId, Command command) {
         if (command instanceof Command.Seek) {
-            events.caughtUp(session, written, senderId);
+            events.caughtUp(before, written, senderId);
         } else {
             events.changed(
-                    session,
+                    before,
                     written,
                     senderId,
                     command instanceof Command.Answer answer
@@ -408,6 +467,7 @@ public class SessionService {
     }
 
     private void notifyListeners(SessionRow session) {
+        watched.remember(session);
         for (SessionListener listener : listeners) {
             listener.changed(session);
         }
