@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
-/** {@code create}: sessions per second through REST, open loop, for a while. */
+/**
+ * {@code create}: sessions per second through REST, open loop, for a while. With {@code --settle N}, the latency and
+ * rate from the N-th second on are reported apart as well: how a freshly started instance does once it has had N
+ * seconds to warm up.
+ */
 final class CreateScenario implements Scenario {
 
     @Override
@@ -24,6 +28,9 @@ final class CreateScenario implements Scenario {
         try (Rig rig = new Rig(1)) {
             Api api = new Api(rig.rest, target);
             Histogram latency = Rig.histogram();
+            Histogram settled = Rig.histogram();
+            long settleNanos = TimeUnit.SECONDS.toNanos(options.integer("settle", 0));
+            AtomicInteger createdSettled = new AtomicInteger();
             Semaphore inFlight = new Semaphore(maxInFlight);
             AtomicInteger created = new AtomicInteger();
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -55,11 +62,18 @@ final class CreateScenario implements Scenario {
                             .whenComplete((reply, failure) -> {
                                 inFlight.release();
                                 rig.recordMicros(latency, System.nanoTime() - t0);
+                                boolean afterSettling = settleNanos > 0 && t0 - begin >= settleNanos;
+                                if (afterSettling) {
+                                    rig.recordMicros(settled, System.nanoTime() - t0);
+                                }
                                 int status = failure != null ? -1 : reply.status();
                                 statuses.computeIfAbsent(status, s -> new AtomicInteger())
                                         .incrementAndGet();
                                 if (status == 201) {
                                     created.incrementAndGet();
+                                    if (afterSettling) {
+                                        createdSettled.incrementAndGet();
+                                    }
                                 }
                             });
                 }
@@ -81,6 +95,12 @@ final class CreateScenario implements Scenario {
             report.put("sessions created per second", created.get() / seconds);
             report.put("statuses", new TreeMap<>(statuses));
             report.latency("create latency", latency);
+            if (settleNanos > 0) {
+                report.put(
+                        "sessions created per second after settling",
+                        createdSettled.get() / (seconds - settleNanos / 1e9));
+                report.latency("create latency after settling", settled);
+            }
             report.put("samples", samples);
             report.put("service at end", admins.get(0).sample().asMap());
             long failures = statuses.entrySet().stream()

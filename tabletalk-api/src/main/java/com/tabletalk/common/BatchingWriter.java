@@ -1,6 +1,7 @@
 package com.tabletalk.common;
 
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whether the item fitted. When a batch cannot be written (the database is away), the thread waits before the
  * next one, doubling the wait up to 5 s. What is still queued at shutdown is written before the thread ends.
  * {@link #flush} also waits for a batch the thread is writing, so that after it everything offered before is in.
+ * A writer with a linger waits that long after the first item of a batch for more to come, so that a steady trickle
+ * is written in a few large batches rather than many small ones.
  */
 public final class BatchingWriter<T> implements Managed {
 
@@ -30,6 +33,7 @@ public final class BatchingWriter<T> implements Managed {
     private final BlockingQueue<T> queue;
     private final int maxBatch;
     private final Batch<T> batch;
+    private final long lingerMillis;
     /** Offered and not yet through a write attempt: queued, or in the batch the thread is writing. */
     private final AtomicInteger unsettled = new AtomicInteger();
 
@@ -37,9 +41,14 @@ public final class BatchingWriter<T> implements Managed {
     private Thread thread;
 
     public BatchingWriter(String threadName, int capacity, int maxBatch, Batch<T> batch) {
+        this(threadName, capacity, maxBatch, Duration.ZERO, batch);
+    }
+
+    public BatchingWriter(String threadName, int capacity, int maxBatch, Duration linger, Batch<T> batch) {
         this.threadName = threadName;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
+        this.lingerMillis = linger.toMillis();
         this.batch = batch;
     }
 
@@ -100,6 +109,18 @@ public final class BatchingWriter<T> implements Managed {
         }
     }
 
+    /** Waits for more items; cut short by shutdown, after which the batch in hand is still written. */
+    private void linger() {
+        if (lingerMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(lingerMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void run() {
         List<T> items = new ArrayList<>(maxBatch);
         long backoff = FIRST_BACKOFF_MILLIS;
@@ -110,6 +131,7 @@ public final class BatchingWriter<T> implements Managed {
                     continue;
                 }
                 items.add(first);
+                linger();
                 queue.drainTo(items, maxBatch - 1);
                 boolean written = writeAndSettle(items);
                 if (written) {

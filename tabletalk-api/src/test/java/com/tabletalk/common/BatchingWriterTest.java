@@ -2,6 +2,7 @@ package com.tabletalk.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,39 @@ class BatchingWriterTest {
         writer.flush();
 
         assertThat(written.stream().flatMap(List::stream).toList()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aWriterWithALingerGathersWhatComesMeanwhileIntoOneBatch() throws Exception {
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        BatchingWriter<Integer> writer = new BatchingWriter<>("test-writer", 100, 10, Duration.ofMillis(300), batch -> {
+            written.add(List.copyOf(batch));
+            firstWritten.countDown();
+            return true;
+        });
+        writer.start();
+        writer.offer(1);
+        writer.offer(2);
+        writer.offer(3);
+        assertThat(firstWritten.await(5, TimeUnit.SECONDS)).isTrue();
+        writer.stop();
+
+        assertThat(written).containsExactly(List.of(1, 2, 3));
+    }
+
+    @Test
+    void stoppingDuringALingerStillWritesTheBatchInHand() throws Exception {
+        BatchingWriter<Integer> writer = new BatchingWriter<>(
+                "test-writer", 100, 10, Duration.ofMinutes(10), batch -> written.add(List.copyOf(batch)));
+        writer.start();
+        writer.offer(1);
+        while (writer.queued() > 0) {
+            Thread.sleep(5);
+        }
+
+        writer.stop();
+
+        assertThat(written.stream().flatMap(List::stream).toList()).containsExactly(1);
     }
 
     @Test
