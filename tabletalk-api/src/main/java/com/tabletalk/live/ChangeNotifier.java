@@ -7,6 +7,7 @@ import com.tabletalk.common.BatchingWriter;
 import com.tabletalk.session.SessionListener;
 import com.tabletalk.session.SessionRow;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +25,11 @@ public class ChangeNotifier implements SessionListener, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
     private static final int MAX_PAYLOAD_CHARS = 7_500;
     private static final int QUEUE_CAPACITY = 100_000;
+    /**
+     * Changes gather for a few milliseconds before each NOTIFY: at 1,000 changes a second, a batch of about five
+     * instead of two or three halves the statements, and other instances hear of a change at most this much later.
+     */
+    private static final Duration LINGER = Duration.ofMillis(5);
 
     private record Change(String id, long version, long at) {
         String json() {
@@ -38,7 +44,7 @@ public class ChangeNotifier implements SessionListener, Managed {
 
     public ChangeNotifier(Jdbi jdbi, MetricRegistry metrics) {
         this.jdbi = jdbi;
-        this.writer = new BatchingWriter<>("session-change-notifier", QUEUE_CAPACITY, 5_000, this::send);
+        this.writer = new BatchingWriter<>("session-change-notifier", QUEUE_CAPACITY, 5_000, LINGER, this::send);
         this.sent = metrics.meter("live.notify.batches");
         this.dropped = metrics.counter("live.notify.dropped");
         metrics.gauge("live.notify.queued", () -> writer::queued);
