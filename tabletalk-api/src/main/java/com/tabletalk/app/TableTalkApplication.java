@@ -165,7 +165,12 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
 
         QuestionCatalog questions = new QuestionCatalog(jdbi.onDemand(QuestionDao.class));
-        EventWriter eventLog = new EventWriter(jdbi, environment.getObjectMapper(), environment.metrics(), 50_000);
+        EventWriter eventLog = new EventWriter(
+                jdbi,
+                environment.getObjectMapper(),
+                environment.metrics(),
+                50_000,
+                config.getEvents().linger());
         environment.lifecycle().manage(eventLog);
         environment.lifecycle().manage(new EventJanitor(jdbi, config.getEvents(), Clock.systemUTC()));
         SessionEvents sessionEvents = new SessionEvents(eventLog, config.getSessions(), Clock.systemUTC());

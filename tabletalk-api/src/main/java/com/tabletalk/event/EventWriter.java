@@ -21,11 +21,6 @@ public class EventWriter implements EventLog, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final int BATCH = 500;
-    /**
-     * Nobody waits for the log, so a batch gathers for a moment: at 500 events a second that is one insert of about
-     * 50 rows instead of a commit every few events.
-     */
-    private static final Duration LINGER = Duration.ofMillis(100);
 
     private record Row(LoggedEvent event, String payload) {}
 
@@ -37,10 +32,14 @@ public class EventWriter implements EventLog, Managed {
     private final Counter failed;
     private final Counter written;
 
-    public EventWriter(Jdbi jdbi, ObjectMapper json, MetricRegistry metrics, int capacity) {
+    /**
+     * {@code linger}: nobody waits for the log, so a batch may gather for a moment; at 500 events a second, 100 ms
+     * makes one insert of about 50 rows instead of a commit every few events.
+     */
+    public EventWriter(Jdbi jdbi, ObjectMapper json, MetricRegistry metrics, int capacity, Duration linger) {
         this.jdbi = jdbi;
         this.json = json;
-        this.writer = new BatchingWriter<>("event-writer", capacity, BATCH, LINGER, this::write);
+        this.writer = new BatchingWriter<>("event-writer", capacity, BATCH, linger, this::write);
         this.dropped = metrics.counter("events.dropped");
         this.failed = metrics.counter("events.failed");
         this.written = metrics.counter("events.written");

@@ -76,7 +76,7 @@ class EventJanitorIT {
     @Test
     void upkeepWithoutRetentionMakesNothingTwiceAndDropsNothing() {
         Jdbi jdbi = DB.jdbi();
-        EventJanitor janitor = new EventJanitor(jdbi, new EventsConfig(6, null), Clock.systemUTC());
+        EventJanitor janitor = new EventJanitor(jdbi, new EventsConfig(6, null, null), Clock.systemUTC());
         janitor.run();
         List<String> before = partitions();
 
@@ -103,7 +103,7 @@ class EventJanitorIT {
         insertAt("2019-06-01T00:00:00Z", withoutPartition);
         // 400 days before 10 March 2024 is 4 February 2023: January 2023 has ended by then, February has not.
         Clock march2024 = Clock.fixed(Instant.parse("2024-03-10T08:00:00Z"), ZoneOffset.UTC);
-        EventJanitor janitor = new EventJanitor(DB.jdbi(), new EventsConfig(1, Duration.days(400)), march2024);
+        EventJanitor janitor = new EventJanitor(DB.jdbi(), new EventsConfig(1, Duration.days(400), null), march2024);
 
         EventJanitor.Upkeep upkeep = janitor.run();
 

@@ -27,6 +27,7 @@ class EventsConfigTest {
 
         assertThat(config.partitionsAheadMonths()).isEqualTo(3);
         assertThat(config.keepFor()).isEmpty();
+        assertThat(config.linger()).isEqualTo(Duration.ofMillis(100));
         assertThat(EventsConfig.defaults()).isEqualTo(config);
     }
 
@@ -36,6 +37,13 @@ class EventsConfigTest {
 
         assertThat(config.partitionsAheadMonths()).isEqualTo(6);
         assertThat(config.keepFor()).contains(Duration.ofDays(400));
+    }
+
+    @Test
+    void aBatchLingerIsReadAndALongOneRefused() throws Exception {
+        assertThat(read("batchLinger: 0ms\n").linger()).isZero();
+        assertThat(read("batchLinger: 250ms\n").linger()).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> read("batchLinger: 1m\n")).isInstanceOf(ConfigurationValidationException.class);
     }
 
     @Test

@@ -75,7 +75,7 @@ class FeedbackIT {
         assertThat(recommend(pair[1], "{\"skipped\":true}").status()).isEqualTo(204);
         assertThat(recommend(pair[1], "{\"score\":0}").status()).isEqualTo(204);
 
-        List<Row> feedback = events.await(pair[0].sessionId(), 12).stream()
+        List<Row> feedback = events.await(pair[0].sessionId(), 13).stream()
                 .filter(row -> row.type().equals("card_rated") || row.type().equals("recommend_answered"))
                 .toList();
         assertThat(feedback)

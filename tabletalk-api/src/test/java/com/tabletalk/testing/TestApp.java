@@ -40,7 +40,9 @@ public final class TestApp {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("web.frontendUrl", FRONTEND),
-                ConfigOverride.config("rateLimits.enabled", rateLimits)));
+                ConfigOverride.config("rateLimits.enabled", rateLimits),
+                // Tests read the event log right after the step that logs: events are written as they come.
+                ConfigOverride.config("events.batchLinger", "0ms")));
         overrides.addAll(List.of(extra));
         return overrides.toArray(ConfigOverride[]::new);
     }
