@@ -164,7 +164,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(environment.getObjectMapper());
 
-        QuestionCatalog questions = new QuestionCatalog(jdbi.onDemand(QuestionDao.class));
+        QuestionCatalog questions = new QuestionCatalog(new QuestionDao(jdbi));
         EventWriter eventLog = new EventWriter(
                 jdbi,
                 environment.getObjectMapper(),

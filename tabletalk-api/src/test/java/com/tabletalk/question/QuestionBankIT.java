@@ -28,9 +28,7 @@ class QuestionBankIT {
     @BeforeAll
     static void load() {
         TestDatabase db = TestPostgres.freshDatabase();
-        questions = db.jdbi()
-                .installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin())
-                .onDemand(QuestionDao.class);
+        questions = new QuestionDao(db.jdbi());
         bank = questions.all();
     }
 
