@@ -32,10 +32,7 @@ class KeptRowIT {
     void aCommandOnARowChangedElsewhereIsRefusedWithTheRowAsItIsAndTheNextOneApplies() {
         Phone phone = aSession().create(ApiClient.forPort(APP.getLocalPort()));
         try (LivePhone live = LivePhone.join(APP.getLocalPort(), phone)) {
-            long seen = live.awaitState(
-                            state -> state.at("/participants/0/connected").asBoolean())
-                    .get("version")
-                    .asLong();
+            long seen = versionOnceConnected(live);
             changeBehindTheInstancesBack(phone, "position = position + 1, card_shown_at = now()");
             long readsAgain = readsAgain();
 
@@ -57,10 +54,7 @@ class KeptRowIT {
     void aTokenTakenAwayElsewhereStopsWorkingAtOnce() {
         Phone phone = aSession().create(ApiClient.forPort(APP.getLocalPort()));
         try (LivePhone live = LivePhone.join(APP.getLocalPort(), phone)) {
-            long seen = live.awaitState(
-                            state -> state.at("/participants/0/connected").asBoolean())
-                    .get("version")
-                    .asLong();
+            long seen = versionOnceConnected(live);
             // As when a new phone takes the seat back through another instance: the old token's hash is replaced.
             changeBehindTheInstancesBack(
                     phone, "participants = jsonb_set(participants, '{0,tokenHash}', to_jsonb(repeat('0', 64)))");
@@ -72,6 +66,13 @@ class KeptRowIT {
             assertThat(row(phone)).containsEntry("version", seen + 1).containsEntry("position", 0);
             assertThat(readsAgain()).isEqualTo(readsAgain + 1);
         }
+    }
+
+    /** The version at which the phone shows connected: the row the instance keeps for the session. */
+    private static long versionOnceConnected(LivePhone live) {
+        return live.awaitState(state -> state.at("/participants/0/connected").asBoolean())
+                .get("version")
+                .asLong();
     }
 
     /** A write with a new version and no notice, as another instance's is until its notice arrives. */
