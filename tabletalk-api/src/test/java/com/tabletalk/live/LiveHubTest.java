@@ -3,6 +3,8 @@ package com.tabletalk.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
+import com.tabletalk.session.SessionService;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
 
-    private final LiveHub hub = new LiveHub(null, null, null, null, null, new MetricRegistry());
+    /** Only its watch list is used here: which sessions have sockets on this instance. */
+    private final SessionService sessions =
+            new SessionService(null, null, null, null, Clock.systemUTC(), new MetricRegistry());
+
+    private final LiveHub hub = new LiveHub(sessions, null, null, null, null, new MetricRegistry());
 
     private LiveSocket socket(UUID session) {
         return new LiveSocket(session, null, null, hub, null, null, null, null);
