@@ -198,7 +198,7 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
                 .minThreads(4)
                 .maxThreads(4)
                 .build();
-        Presence presence = new Presence(jdbi.onDemand(PresenceDao.class), sessions, config.getSessions());
+        Presence presence = new Presence(new PresenceDao(jdbi), sessions, config.getSessions());
         LiveHub hub = new LiveHub(
                 sessions, presence, fanout, liveScheduler, environment.getObjectMapper(), environment.metrics());
         environment.lifecycle().manage(hub);

@@ -357,33 +357,54 @@ public class SessionService {
      * Shows exactly the participants that {@code connected} reports as connected. A change of presence is a change
      * of the session like any other (a new version that every phone receives); closed sessions are left alone.
      * The presence is read after the row on every attempt, so a reconcile working from an older reading can
-     * never overwrite a newer one: its compare-and-set fails and it reads both again. Returns the session as it
-     * stands afterwards (empty if it is gone).
+     * never overwrite a newer one: its compare-and-set fails and it reads both again. A watched session starts from
+     * its kept row, which only a successful write confirms: when that row calls for no change, or its write fails,
+     * the row is read afresh. Returns the session as it stands afterwards (empty if it is gone).
      */
     public Optional<SessionRow> updatePresence(UUID id, Supplier<Set<String>> connected) {
+        Optional<SessionRow> kept =
+                watched.latest(id).filter(row -> row.effectiveStatus().isOpen());
+        if (kept.isPresent()) {
+            SessionRow session = kept.get();
+            List<ParticipantRow> participants = shownAs(session, connected.get());
+            if (!participants.equals(session.participants())) {
+                Optional<SessionRow> written = writePresence(session, participants);
+                if (written.isPresent()) {
+                    return written;
+                }
+            }
+        }
         for (int attempt = 0; attempt < PRESENCE_ATTEMPTS; attempt++) {
-            Optional<SessionRow> found = sessions.find(id);
+            Optional<SessionRow> found = row(id);
             if (found.isEmpty()
                     || found.get().effectiveStatus() != found.get().status()
                     || !found.get().status().isOpen()) {
                 return found;
             }
             SessionRow session = found.get();
-            Set<String> present = connected.get();
-            List<ParticipantRow> participants = session.participants().stream()
-                    .map(p -> p.withConnected(present.contains(p.id())))
-                    .toList();
+            List<ParticipantRow> participants = shownAs(session, connected.get());
             if (participants.equals(session.participants())) {
                 return found;
             }
-            Optional<SessionRow> written = write(
-                    session, session.with(session.status(), session.position(), session.revealed(), participants));
+            Optional<SessionRow> written = writePresence(session, participants);
             if (written.isPresent()) {
-                recordReturns(session, written.get());
                 return written;
             }
         }
         return sessions.find(id);
+    }
+
+    private static List<ParticipantRow> shownAs(SessionRow session, Set<String> present) {
+        return session.participants().stream()
+                .map(p -> p.withConnected(present.contains(p.id())))
+                .toList();
+    }
+
+    private Optional<SessionRow> writePresence(SessionRow session, List<ParticipantRow> participants) {
+        Optional<SessionRow> written =
+                write(session, session.with(session.status(), session.position(), session.revealed(), participants));
+        written.ifPresent(after -> recordReturns(session, after));
+        return written;
     }
 
     /**
