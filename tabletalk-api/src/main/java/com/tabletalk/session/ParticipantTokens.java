@@ -1,11 +1,12 @@
 package com.tabletalk.session;
 
+import com.tabletalk.common.ApiException;
+import com.tabletalk.common.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Participant tokens: 256 random bits, base64url; only their SHA-256 is ever stored. */
@@ -37,13 +38,21 @@ public final class ParticipantTokens {
                 hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The token of an {@code Authorization: Bearer …} header, if the header has that shape. */
-    public static Optional<String> fromAuthorization(String header) {
+    /** The token of an {@code Authorization: Bearer …} header; 401 when the header has no token of that shape. */
+    public static String fromAuthorization(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
+            throw missing();
         }
         String token = header.substring(7).strip();
-        return SHAPE.matcher(token).matches() ? Optional.of(token) : Optional.empty();
+        if (!SHAPE.matcher(token).matches()) {
+            throw missing();
+        }
+        return token;
+    }
+
+    private static ApiException missing() {
+        return new ApiException(
+                ErrorCode.UNAUTHORIZED, "Send your participant token as 'Authorization: Bearer <token>'.");
     }
 
     public static boolean looksLikeToken(String token) {
