@@ -64,7 +64,8 @@ public class SessionService {
             metrics.meter("commands." + type);
         }
         metrics.counter("commands.conflicts");
-        // Commands whose session was watched here but whose kept row had been changed elsewhere, and were read again.
+        // Commands on a watched session that its kept row could not settle (changed elsewhere since, or the command
+        // was refused or changed nothing on it), worked out again on a fresh read.
         this.readsAgain = metrics.counter("commands.read_again");
         metrics.register("sessions.active", new CachedGauge<Long>(15, TimeUnit.SECONDS) {
             @Override
