@@ -40,6 +40,7 @@ import com.tabletalk.insight.InsightRollups;
 import com.tabletalk.insight.Insights;
 import com.tabletalk.insight.PlatformInsightResource;
 import com.tabletalk.live.ChangeListener;
+import com.tabletalk.live.ChangeNotices;
 import com.tabletalk.live.ChangeNotifier;
 import com.tabletalk.live.LiveEndpoint;
 import com.tabletalk.live.LiveHub;
@@ -202,13 +203,17 @@ public class TableTalkApplication extends Application<TableTalkConfiguration> {
         LiveHub hub = new LiveHub(
                 sessions, presence, fanout, liveScheduler, environment.getObjectMapper(), environment.metrics());
         environment.lifecycle().manage(hub);
-        ChangeNotifier notifier = new ChangeNotifier(jdbi, environment.metrics());
+        // One per instance: it names this instance in what it announces, so that its listener passes over its own
+        // notices.
+        ChangeNotices notices = new ChangeNotices(environment.getObjectMapper());
+        ChangeNotifier notifier = new ChangeNotifier(jdbi, notices, environment.metrics());
         environment.lifecycle().manage(notifier);
         sessions.addListener(hub);
         sessions.addListener(notifier);
         environment
                 .lifecycle()
-                .manage(new ChangeListener(config.getDatabase()::openDedicatedConnection, hub, environment.metrics()));
+                .manage(new ChangeListener(
+                        config.getDatabase()::openDedicatedConnection, hub, notices, environment.metrics()));
         LiveEndpoint.register(
                 environment.getApplicationContext(),
                 config.getWeb().frontendOrigin(),

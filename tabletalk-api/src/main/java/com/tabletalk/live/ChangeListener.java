@@ -2,14 +2,11 @@ package com.tabletalk.live;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.postgresql.PGConnection;
@@ -30,7 +27,7 @@ public class ChangeListener implements Managed {
 
     private final Supplier<Connection> connections;
     private final LiveHub hub;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ChangeNotices notices;
     private final Counter reconnects;
     private final Counter malformed;
     private volatile boolean running;
@@ -38,8 +35,10 @@ public class ChangeListener implements Managed {
     private volatile boolean listening;
     private Thread thread;
 
-    public ChangeListener(Supplier<Connection> connections, LiveHub hub, MetricRegistry metrics) {
+    public ChangeListener(
+            Supplier<Connection> connections, LiveHub hub, ChangeNotices notices, MetricRegistry metrics) {
         this.connections = connections;
+        this.notices = notices;
         this.hub = hub;
         this.reconnects = metrics.counter("live.listener.reconnects");
         this.malformed = metrics.counter("live.listener.malformed");
@@ -115,19 +114,16 @@ public class ChangeListener implements Managed {
         }
     }
 
-    /** A payload is one change or an array of them: {@code {"id","version","at"}}. */
+    /** A payload is one {@link ChangeNotice} or an array of them. */
     private void dispatch(String payload) {
+        List<ChangeNotice> read;
         try {
-            JsonNode changes = json.readTree(payload);
-            for (JsonNode change : changes.isArray() ? changes : List.of(changes)) {
-                hub.changed(
-                        UUID.fromString(change.get("id").asText()),
-                        change.get("version").asLong(),
-                        change.path("at").asLong(0));
-            }
-        } catch (Exception e) {
+            read = notices.read(payload);
+        } catch (IllegalArgumentException e) {
             malformed.inc();
+            return;
         }
+        read.forEach(hub::changed);
     }
 
     private static void sleep(long millis) {

@@ -4,11 +4,11 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.tabletalk.common.BatchingWriter;
+import com.tabletalk.session.SessionChange;
 import com.tabletalk.session.SessionListener;
 import com.tabletalk.session.SessionRow;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces this instance's committed changes to every instance on {@code session_changes}, many per NOTIFY:
  * a NOTIFY takes a database-wide lock until its transaction commits, so one per write would serialise all
- * writes. Payloads are JSON arrays of {@code {"id","version","at"}}, under PostgreSQL's 8000-byte limit.
+ * writes. Each {@link ChangeNotice} carries the changed fields of the row, so an instance with sockets on the session
+ * passes the change on without reading the row.
  * While the database is away nothing can be announced; every listener resyncs its sockets when it reconnects.
  */
 public class ChangeNotifier implements SessionListener, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
-    private static final int MAX_PAYLOAD_CHARS = 7_500;
     private static final int QUEUE_CAPACITY = 100_000;
     /**
      * Changes gather for a few milliseconds before each NOTIFY: at 1,000 changes a second, a batch of about five
@@ -31,19 +31,15 @@ public class ChangeNotifier implements SessionListener, Managed {
      */
     private static final Duration LINGER = Duration.ofMillis(5);
 
-    private record Change(String id, long version, long at) {
-        String json() {
-            return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"at\":" + at + "}";
-        }
-    }
-
     private final Jdbi jdbi;
-    private final BatchingWriter<Change> writer;
+    private final ChangeNotices notices;
+    private final BatchingWriter<ChangeNotice> writer;
     private final Meter sent;
     private final Counter dropped;
 
-    public ChangeNotifier(Jdbi jdbi, MetricRegistry metrics) {
+    public ChangeNotifier(Jdbi jdbi, ChangeNotices notices, MetricRegistry metrics) {
         this.jdbi = jdbi;
+        this.notices = notices;
         this.writer = new BatchingWriter<>("session-change-notifier", QUEUE_CAPACITY, 5_000, LINGER, this::send);
         this.sent = metrics.meter("live.notify.batches");
         this.dropped = metrics.counter("live.notify.dropped");
@@ -52,7 +48,9 @@ public class ChangeNotifier implements SessionListener, Managed {
 
     @Override
     public void changed(SessionRow session) {
-        if (!writer.offer(new Change(session.id().toString(), session.version(), System.currentTimeMillis()))) {
+        ChangeNotice notice = new ChangeNotice(
+                session.id(), session.version(), System.currentTimeMillis(), SessionChange.of(session));
+        if (!writer.offer(notice)) {
             dropped.inc();
         }
     }
@@ -71,8 +69,8 @@ public class ChangeNotifier implements SessionListener, Managed {
      * One statement for the whole batch, so the notification lock is taken once, and in autocommit: an explicit
      * transaction would add its own round trips (begin, isolation level, commit) to every batch.
      */
-    private boolean send(List<Change> batch) {
-        String[] payloads = payloads(batch).toArray(String[]::new);
+    private boolean send(List<ChangeNotice> batch) {
+        String[] payloads = notices.payloads(batch).toArray(String[]::new);
         try {
             jdbi.useHandle(handle -> handle.createQuery(
                             "/* ChangeNotifier.send */ SELECT pg_notify('session_changes', payload) "
@@ -91,23 +89,5 @@ public class ChangeNotifier implements SessionListener, Managed {
                     e.getClass().getSimpleName());
             return false;
         }
-    }
-
-    static List<String> payloads(List<Change> batch) {
-        List<String> payloads = new ArrayList<>();
-        StringBuilder current = new StringBuilder("[");
-        for (Change change : batch) {
-            String item = change.json();
-            if (current.length() > 1 && current.length() + item.length() + 2 > MAX_PAYLOAD_CHARS) {
-                payloads.add(current.append(']').toString());
-                current = new StringBuilder("[");
-            }
-            if (current.length() > 1) {
-                current.append(',');
-            }
-            current.append(item);
-        }
-        payloads.add(current.append(']').toString());
-        return payloads;
     }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This instance's live sockets, by session. When the database announces a change of a session that has sockets
- * here, the hub reads the state once and sends it to each of them; changes that arrive while a read is under
- * way are folded into one more read, so a busy session costs a read per burst, not per change.
+ * here, the hub sends the new state to each of them: built from the changed fields the notice carries and the row
+ * kept for the session, or else read once. Changes that arrive while a delivery is under way are folded into one
+ * more, so a busy session costs at most one read per burst, not per change.
  */
 public class LiveHub implements Managed, SessionListener {
 
@@ -50,8 +51,8 @@ public class LiveHub implements Managed, SessionListener {
     private final ScheduledExecutorService scheduler;
     /** Each session's sockets here, with the participant each belongs to. */
     private final ConcurrentHashMap<UUID, ConcurrentHashMap<LiveSocket, String>> bySession = new ConcurrentHashMap<>();
-    /** Sessions with a read under way or queued, with the commit time of the oldest change it covers. */
-    private final ConcurrentHashMap<UUID, Long> pending = new ConcurrentHashMap<>();
+    /** Sessions with a delivery queued, with the newest version it must show and the oldest change it covers. */
+    private final ConcurrentHashMap<UUID, Due> pending = new ConcurrentHashMap<>();
     /** The newest version already handed to this instance's sockets, per session: no need to read it again. */
     private final ConcurrentHashMap<UUID, Long> delivered = new ConcurrentHashMap<>();
 
@@ -59,6 +60,7 @@ public class LiveHub implements Managed, SessionListener {
     private final Meter notifications;
     private final Counter resyncs;
     private final Counter refusedBeyondLimit;
+    private final Counter reads;
     private final Timer delivery;
     private final Timer fanoutDelay;
     private volatile boolean stopping;
@@ -79,6 +81,7 @@ public class LiveHub implements Managed, SessionListener {
         this.notifications = metrics.meter("live.notifications");
         this.resyncs = metrics.counter("live.resyncs");
         this.refusedBeyondLimit = metrics.counter("live.refused.sockets_per_participant");
+        this.reads = metrics.counter("live.fanout.reads");
         this.delivery = metrics.timer("live.fanout.delivery");
         this.fanoutDelay = metrics.timer("live.fanout.delay");
         metrics.gauge("live.sockets.open", () -> open::get);
@@ -157,19 +160,58 @@ public class LiveHub implements Managed, SessionListener {
     }
 
     /**
-     * A session changed (told by the database, from any instance); {@code committedAtMillis} is the database's
-     * time of the change, or 0 when unknown.
+     * A delivery owed to a session's sockets: at least {@code version} (or a fresh read, {@link #READ_AGAIN}), for
+     * changes the database committed from {@code committedAtMillis} on (0 when unknown).
      */
-    public void changed(UUID sessionId, long version, long committedAtMillis) {
+    private record Due(long version, long committedAtMillis) {
+        Due and(Due later) {
+            long oldest = committedAtMillis == 0
+                    ? later.committedAtMillis
+                    : later.committedAtMillis == 0
+                            ? committedAtMillis
+                            : Math.min(committedAtMillis, later.committedAtMillis);
+            return new Due(Math.max(version, later.version), oldest);
+        }
+    }
+
+    /** No kept row will do: the row is read. */
+    private static final long READ_AGAIN = Long.MAX_VALUE;
+
+    /**
+     * Another instance changed a session, as the database tells (this instance's own changes reach its sockets
+     * through {@link #changed(SessionRow)}). A notice that carries the changed fields brings the session's kept row up
+     * to date, and its sockets are sent that row; one without them has the row read.
+     */
+    void changed(ChangeNotice notice) {
         notifications.mark();
-        if (!bySession.containsKey(sessionId)) {
+        if (!bySession.containsKey(notice.id())) {
             return;
         }
-        Long seen = delivered.get(sessionId);
-        if (version > 0 && seen != null && seen >= version) {
+        Long seen = delivered.get(notice.id());
+        if (seen != null && seen >= notice.version()) {
             return;
         }
-        if (pending.putIfAbsent(sessionId, committedAtMillis) == null) {
+        if (notice.state() != null) {
+            sessions.heard(notice.state());
+        }
+        owe(notice.id(), new Due(notice.version(), notice.at()));
+    }
+
+    /** After the listener (re)connects: notifications may have been missed, so every local socket gets the truth. */
+    public void resyncAll() {
+        resyncs.inc();
+        for (UUID sessionId : bySession.keySet()) {
+            owe(sessionId, new Due(READ_AGAIN, 0));
+        }
+    }
+
+    private void owe(UUID sessionId, Due due) {
+        boolean[] first = {false};
+        pending.compute(sessionId, (id, owed) -> {
+            first[0] = owed == null;
+            return owed == null ? due : owed.and(due);
+        });
+        if (first[0]) {
             try {
                 fanout.execute(() -> deliver(sessionId));
             } catch (RejectedExecutionException shuttingDown) {
@@ -178,28 +220,25 @@ public class LiveHub implements Managed, SessionListener {
         }
     }
 
-    /** After the listener (re)connects: notifications may have been missed, so every local socket gets the truth. */
-    public void resyncAll() {
-        resyncs.inc();
-        for (UUID sessionId : bySession.keySet()) {
-            changed(sessionId, -1, 0);
-        }
-    }
-
     private void deliver(UUID sessionId) {
-        Long committedAt = pending.remove(sessionId);
+        Due due = pending.remove(sessionId);
         Map<LiveSocket, String> sockets = bySession.get(sessionId);
-        if (sockets == null || sockets.isEmpty()) {
+        if (due == null || sockets == null || sockets.isEmpty()) {
             return;
         }
         try {
             delivery.time(() -> {
-                Optional<SessionRow> session = sessions.row(sessionId);
+                Optional<SessionRow> session = sessions.keptAtLeast(sessionId, due.version());
+                if (session.isEmpty()) {
+                    reads.inc();
+                    session = sessions.row(sessionId);
+                }
                 sendToAll(sockets.keySet(), session);
                 session.ifPresent(row -> delivered.merge(sessionId, row.version(), Math::max));
             });
-            if (committedAt != null && committedAt > 0) {
-                fanoutDelay.update(Math.max(0, System.currentTimeMillis() - committedAt), TimeUnit.MILLISECONDS);
+            if (due.committedAtMillis() > 0) {
+                fanoutDelay.update(
+                        Math.max(0, System.currentTimeMillis() - due.committedAtMillis()), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             // The database is away: sockets stay open and the listener's resync brings them up to date.

@@ -252,6 +252,22 @@ public class SessionService {
         watched.unwatch(id);
     }
 
+    /**
+     * Another instance's change of a session watched here, as its notice carried it: the kept row is brought up to
+     * it, so that neither the sockets here nor their next command need to read the row. Without a kept row there is
+     * nothing to apply it to, and the change is left for a read.
+     */
+    public void heard(SessionChange change) {
+        watched.latest(change.id())
+                .filter(kept -> kept.version() < change.version())
+                .ifPresent(kept -> watched.remember(change.appliedTo(kept)));
+    }
+
+    /** The kept row of a watched session, if it is at {@code version} or newer. */
+    public Optional<SessionRow> keptAtLeast(UUID id, long version) {
+        return watched.latest(id).filter(kept -> kept.version() >= version);
+    }
+
     /** Applies one command sent by the holder of {@code token}. */
     public SessionView command(UUID id, String token, Command command) {
         command.validate();

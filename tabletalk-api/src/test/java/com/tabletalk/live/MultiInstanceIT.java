@@ -3,6 +3,7 @@ package com.tabletalk.live;
 import static com.tabletalk.testing.SessionFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.LivePhone;
@@ -48,8 +49,66 @@ class MultiInstanceIT {
         }
     }
 
+    /**
+     * A notice carries the changed fields, so the instance that did not write the change shows it to its phone from
+     * the row it keeps, without reading the row: both phones see exactly the same state.
+     */
     @Test
     @Order(2)
+    void aChangeReachesTheOtherInstancesPhoneWithoutReadingTheRow() {
+        Phone[] pair = aSession().createPair(ApiClient.forPort(instances.firstPort()));
+        try (LivePhone a = LivePhone.join(instances.firstPort(), pair[0]);
+                LivePhone b = LivePhone.join(instances.secondPort(), pair[1])) {
+            JsonNode both = a.awaitState(MultiInstanceIT::bothConnected);
+            long version =
+                    b.awaitVersion(both.get("version").asLong()).get("version").asLong();
+            long firstReads = reads(instances.firstMetrics());
+            long secondReads = reads(instances.secondMetrics());
+
+            a.send("next", version);
+            b.send("next", b.awaitVersion(version + 1).get("version").asLong());
+            a.send("reveal", a.awaitVersion(version + 2).get("version").asLong());
+
+            JsonNode onFirst = a.awaitVersion(version + 3);
+            JsonNode onSecond = b.awaitVersion(version + 3);
+            assertThat(onSecond.get("position").asInt()).isEqualTo(1);
+            assertThat(onSecond).isEqualTo(onFirst);
+            assertThat(reads(instances.firstMetrics())).isEqualTo(firstReads);
+            assertThat(reads(instances.secondMetrics())).isEqualTo(secondReads);
+        }
+    }
+
+    /**
+     * A notice without the changed fields (from an instance that could not fit them) still reaches the phones: the
+     * row is read for them.
+     */
+    @Test
+    @Order(3)
+    void aNoticeWithoutTheChangedFieldsHasTheRowRead() {
+        Phone phone = aSession().create(ApiClient.forPort(instances.firstPort()));
+        try (LivePhone live = LivePhone.join(instances.secondPort(), phone)) {
+            long version = live.awaitState(
+                            state -> state.at("/participants/0/connected").asBoolean())
+                    .get("version")
+                    .asLong();
+            long reads = reads(instances.secondMetrics());
+
+            instances.database().jdbi().useHandle(h -> {
+                h.execute(
+                        "UPDATE sessions SET version = version + 1, position = position + 1 WHERE id = ?::uuid",
+                        phone.sessionId());
+                h.execute(
+                        "SELECT pg_notify('session_changes', ?)",
+                        "[{\"id\":\"" + phone.sessionId() + "\",\"version\":" + (version + 1) + "}]");
+            });
+
+            assertThat(live.awaitVersion(version + 1).get("position").asInt()).isEqualTo(1);
+            assertThat(reads(instances.secondMetrics())).isEqualTo(reads + 1);
+        }
+    }
+
+    @Test
+    @Order(4)
     void aKilledListenerConnectionRecoversAndLeavesNoSocketStale() throws Exception {
         Phone phone = aSession().create(ApiClient.forPort(instances.secondPort()));
         try (LivePhone live = LivePhone.join(instances.firstPort(), phone)) {
@@ -80,7 +139,7 @@ class MultiInstanceIT {
      * refreshed or touched their presence rows meanwhile.
      */
     @Test
-    @Order(3)
+    @Order(5)
     void aDeadInstancesSocketsCountUntilItsHeartbeatGoesStaleAndAreThenShownAway() {
         Phone[] pair = aSession().createPair(ApiClient.forPort(instances.firstPort()));
         UUID deadInstance = UUID.randomUUID();
@@ -118,7 +177,7 @@ class MultiInstanceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void whenAnInstanceStopsItsPhoneReconnectsToTheOtherAndResumes() {
         Phone[] pair = aSession().createPair(ApiClient.forPort(instances.secondPort()));
         LivePhone a = LivePhone.join(instances.firstPort(), pair[0]);
@@ -157,5 +216,9 @@ class MultiInstanceIT {
                             .one());
         }
         return listening;
+    }
+
+    private static long reads(MetricRegistry metrics) {
+        return metrics.counter("live.fanout.reads").getCount();
     }
 }

@@ -1,5 +1,6 @@
 package com.tabletalk.testing;
 
+import com.codahale.metrics.MetricRegistry;
 import com.tabletalk.app.TableTalkApplication;
 import com.tabletalk.app.TableTalkConfiguration;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -64,6 +65,14 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
 
     public int secondAdminPort() {
         return second.getAdminPort();
+    }
+
+    public MetricRegistry firstMetrics() {
+        return first.getEnvironment().metrics();
+    }
+
+    public MetricRegistry secondMetrics() {
+        return second.getEnvironment().metrics();
     }
 
     /** Stops the first instance as a deploy would; its sockets are closed with 1001. */
