@@ -265,7 +265,12 @@ final class SeedEventsScenario implements Scenario {
                                 return null;
                             }
                             // A little under the budget: what falls short goes back to be made by a later chunk.
-                            long chunkVisits = Math.max(1, budget * 900 / perVisitMilli.get());
+                            // Visits vary in length, so once less than a chunk is left beyond this one, a chunk
+                            // aims at half its budget: it then overshoots what was asked only if its visits run
+                            // twice as long as the average so far, and the last chunks shrink to a single visit
+                            // (at most some 150 events).
+                            long aimPerMille = remaining.get() < chunkEvents ? 500 : 900;
+                            long chunkVisits = Math.max(1, budget * aimPerMille / perVisitMilli.get());
                             insert.setLong(3, chunkVisits);
                             long rows = insert.executeUpdate();
                             remaining.addAndGet(budget - rows);

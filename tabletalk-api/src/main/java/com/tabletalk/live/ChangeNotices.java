@@ -27,7 +27,7 @@ public final class ChangeNotices {
     static final int MAX_PAYLOAD_BYTES = 7_500;
 
     private final ObjectMapper json;
-    /** How this instance's payloads begin: {@code [{"from":"<this instance>",}. */
+    /** How this instance's payloads begin: the opening of a first notice that names this instance as its sender. */
     private final String ownPrefix = "[{\"from\":\"" + UUID.randomUUID() + "\",";
 
     private final ObjectWriter writer;
