@@ -43,6 +43,8 @@ public class LiveHub implements Managed, SessionListener {
      * someone replaying a token, and each socket costs memory and a share of every fan-out.
      */
     public static final int MAX_SOCKETS_PER_PARTICIPANT = 4;
+    /** A delivery for which no kept row will do: the row is read. */
+    private static final long READ_AGAIN = Long.MAX_VALUE;
 
     private final SessionService sessions;
     private final ObjectMapper json;
@@ -173,9 +175,6 @@ public class LiveHub implements Managed, SessionListener {
             return new Due(Math.max(version, later.version), oldest);
         }
     }
-
-    /** No kept row will do: the row is read. */
-    private static final long READ_AGAIN = Long.MAX_VALUE;
 
     /**
      * Another instance changed a session, as the database tells (this instance's own changes reach its sockets

@@ -9,7 +9,9 @@ import com.tabletalk.testing.ApiClient;
 import com.tabletalk.testing.LivePhone;
 import com.tabletalk.testing.SessionFixtures.Phone;
 import com.tabletalk.testing.TwoInstances;
+import io.dropwizard.jackson.Jackson;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -99,7 +101,10 @@ class MultiInstanceIT {
                         phone.sessionId());
                 h.execute(
                         "SELECT pg_notify('session_changes', ?)",
-                        "[{\"id\":\"" + phone.sessionId() + "\",\"version\":" + (version + 1) + "}]");
+                        new ChangeNotices(Jackson.newObjectMapper())
+                                .payloads(List.of(
+                                        new ChangeNotice(UUID.fromString(phone.sessionId()), version + 1, 0, null)))
+                                .get(0));
             });
 
             assertThat(live.awaitVersion(version + 1).get("position").asInt()).isEqualTo(1);
